@@ -1,0 +1,333 @@
+package autodiff;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/** An immutable dense {@code rows x cols} matrix of doubles, stored row-major in one array. */
+public final class Matrix {
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+
+    /** Takes ownership of {@code data}: callers pass a fresh array that nobody else holds. */
+    private Matrix(int rows, int cols, double[] data) {
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    // ---- factories -------------------------------------------------------------------------
+
+    public static Matrix of(double[][] values) {
+        Check.argument(values.length > 0 && values[0].length > 0,
+                "Matrix.of: needs at least one row and one column");
+        int cols = values[0].length;
+        double[] data = new double[values.length * cols];
+        for (int i = 0; i < values.length; i++) {
+            Check.argument(values[i].length == cols, "Matrix.of: row %d has %d values, row 0 has %d",
+                    i, values[i].length, cols);
+            System.arraycopy(values[i], 0, data, i * cols, cols);
+        }
+        return new Matrix(values.length, cols, data);
+    }
+
+    /** A matrix from row-major values; the array is copied. */
+    public static Matrix fromRowMajor(int rows, int cols, double... values) {
+        checkShape(rows, cols);
+        Check.argument(values.length == rows * cols,
+                "Matrix.fromRowMajor: (%dx%d) needs %d values, got %d", rows, cols, rows * cols, values.length);
+        return new Matrix(rows, cols, values.clone());
+    }
+
+    public static Matrix scalar(double value) {
+        return new Matrix(1, 1, new double[] {value});
+    }
+
+    public static Matrix zeros(int rows, int cols) {
+        return full(rows, cols, 0.0);
+    }
+
+    public static Matrix ones(int rows, int cols) {
+        return full(rows, cols, 1.0);
+    }
+
+    public static Matrix full(int rows, int cols, double value) {
+        checkShape(rows, cols);
+        double[] data = new double[rows * cols];
+        Arrays.fill(data, value);
+        return new Matrix(rows, cols, data);
+    }
+
+    /** Standard-normal entries drawn from {@code random}, so a seeded Random gives the same matrix. */
+    public static Matrix randn(int rows, int cols, Random random) {
+        checkShape(rows, cols);
+        double[] data = new double[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextGaussian();
+        }
+        return new Matrix(rows, cols, data);
+    }
+
+    private static void checkShape(int rows, int cols) {
+        Check.argument(rows > 0 && cols > 0, "a matrix needs positive dimensions, got (%dx%d)", rows, cols);
+    }
+
+    // ---- shape and element access ----------------------------------------------------------
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    public boolean sameShape(Matrix other) {
+        return rows == other.rows && cols == other.cols;
+    }
+
+    /** The shape as printed in every error message, e.g. {@code (50x30)}. */
+    public String shape() {
+        return "(" + rows + "x" + cols + ")";
+    }
+
+    public double get(int row, int col) {
+        if (row < 0 || row >= rows || col < 0 || col >= cols) {
+            throw new IndexOutOfBoundsException("get(" + row + ", " + col + ") outside " + shape());
+        }
+        return data[row * cols + col];
+    }
+
+    /** The single value of a 1 x 1 matrix, such as a loss. */
+    public double item() {
+        Check.argument(data.length == 1, "item: needs a (1x1) matrix, got %s", shape());
+        return data[0];
+    }
+
+    public double[][] toArray() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+        }
+        return out;
+    }
+
+    /** A copy of the row-major values. */
+    public double[] toRowMajor() {
+        return data.clone();
+    }
+
+    /** The rows at {@code indices}, in that order (a mini-batch). */
+    public Matrix selectRows(int[] indices) {
+        double[] out = new double[indices.length * cols];
+        for (int i = 0; i < indices.length; i++) {
+            int row = indices[i];
+            if (row < 0 || row >= rows) {
+                throw new IndexOutOfBoundsException("selectRows: row " + row + " outside " + shape());
+            }
+            System.arraycopy(data, row * cols, out, i * cols, cols);
+        }
+        return new Matrix(indices.length, cols, out);
+    }
+
+    /** A copy with entry (row, col) set to {@code value}; used by finite differences. */
+    public Matrix with(int row, int col, double value) {
+        get(row, col);
+        double[] out = data.clone();
+        out[row * cols + col] = value;
+        return new Matrix(rows, cols, out);
+    }
+
+    // ---- element-wise arithmetic, with one-sided broadcasting (see Broadcast) --------------
+
+    public Matrix add(Matrix other) {
+        return zip("add", other, Double::sum);
+    }
+
+    public Matrix sub(Matrix other) {
+        return zip("sub", other, (a, b) -> a - b);
+    }
+
+    public Matrix mul(Matrix other) {
+        return zip("mul", other, (a, b) -> a * b);
+    }
+
+    public Matrix div(Matrix other) {
+        return zip("div", other, (a, b) -> a / b);
+    }
+
+    public Matrix add(double value) {
+        return map(v -> v + value);
+    }
+
+    public Matrix mul(double value) {
+        return map(v -> v * value);
+    }
+
+    public Matrix map(DoubleUnaryOperator function) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = function.applyAsDouble(data[i]);
+        }
+        return new Matrix(rows, cols, out);
+    }
+
+    /** Combines two matrices entry by entry after broadcasting; {@code op} names the caller in errors. */
+    public Matrix zip(String op, Matrix other, DoubleBinaryOperator function) {
+        int outRows = Broadcast.rows(op, this, other);
+        int outCols = Broadcast.cols(op, this, other);
+        double[] out = new double[outRows * outCols];
+        double[] a = data;
+        double[] b = other.data;
+        int aRowStep = rows == 1 ? 0 : cols;
+        int bRowStep = other.rows == 1 ? 0 : other.cols;
+        int aColStep = cols == 1 ? 0 : 1;
+        int bColStep = other.cols == 1 ? 0 : 1;
+        for (int i = 0, o = 0; i < outRows; i++) {
+            int ai = i * aRowStep;
+            int bi = i * bRowStep;
+            for (int j = 0; j < outCols; j++, o++) {
+                out[o] = function.applyAsDouble(a[ai + j * aColStep], b[bi + j * bColStep]);
+            }
+        }
+        return new Matrix(outRows, outCols, out);
+    }
+
+    // ---- linear algebra ----------------------------------------------------------------------
+
+    /** Matrix product; the i-k-j loop order walks both operands row by row, which the cache likes. */
+    public Matrix dot(Matrix other) {
+        if (cols != other.rows) {
+            throw new IllegalArgumentException("dot: " + shape() + " . " + other.shape()
+                    + ": inner dimensions " + cols + " and " + other.rows + " differ");
+        }
+        int n = other.cols;
+        double[] out = new double[rows * n];
+        double[] b = other.data;
+        for (int i = 0; i < rows; i++) {
+            int outRow = i * n;
+            for (int k = 0; k < cols; k++) {
+                double aik = data[i * cols + k];
+                if (aik == 0.0) {
+                    continue;
+                }
+                int bRow = k * n;
+                for (int j = 0; j < n; j++) {
+                    out[outRow + j] += aik * b[bRow + j];
+                }
+            }
+        }
+        return new Matrix(rows, n, out);
+    }
+
+    public Matrix transpose() {
+        double[] out = new double[data.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + i] = data[i * cols + j];
+            }
+        }
+        return new Matrix(cols, rows, out);
+    }
+
+    // ---- reductions --------------------------------------------------------------------------
+
+    public double sum() {
+        double total = 0.0;
+        for (double v : data) {
+            total += v;
+        }
+        return total;
+    }
+
+    public double mean() {
+        return sum() / data.length;
+    }
+
+    /** Axis 0 sums each column (giving 1 x cols); axis 1 sums each row (giving rows x 1). */
+    public Matrix sum(int axis) {
+        Axis.check("sum", axis);
+        if (axis == 0) {
+            double[] out = new double[cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    out[j] += data[i * cols + j];
+                }
+            }
+            return new Matrix(1, cols, out);
+        }
+        double[] out = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double total = 0.0;
+            for (int j = 0; j < cols; j++) {
+                total += data[i * cols + j];
+            }
+            out[i] = total;
+        }
+        return new Matrix(rows, 1, out);
+    }
+
+    /** Axis 0 averages each column (giving 1 x cols); axis 1 averages each row (giving rows x 1). */
+    public Matrix mean(int axis) {
+        Axis.check("mean", axis);
+        return sum(axis).mul(1.0 / (axis == 0 ? rows : cols));
+    }
+
+    /** Repeats a row, column or scalar up to {@code rows x cols}: the inverse of {@link #sumTo}. */
+    public Matrix broadcastTo(int rows, int cols) {
+        return zeros(rows, cols).add(this);
+    }
+
+    /** Sums a broadcast result back to a (1 x c), (r x 1) or (1 x 1) shape: how gradients flow back. */
+    public Matrix sumTo(int targetRows, int targetCols) {
+        if (rows == targetRows && cols == targetCols) {
+            return this;
+        }
+        Matrix out = this;
+        if (targetRows == 1 && rows != 1) {
+            out = out.sum(0);
+        }
+        if (targetCols == 1 && cols != 1) {
+            out = out.sum(1);
+        }
+        Check.argument(out.rows == targetRows && out.cols == targetCols,
+                "sumTo: cannot sum %s down to (%dx%d)", shape(), targetRows, targetCols);
+        return out;
+    }
+
+    // ---- comparison and printing -------------------------------------------------------------
+
+    /** True when the shapes match and every pair of entries differs by at most {@code atol}. */
+    public boolean allClose(Matrix other, double atol) {
+        if (!sameShape(other)) {
+            return false;
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (!(Math.abs(data[i] - other.data[i]) <= atol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && sameShape(m) && Arrays.equals(data, m.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return MatrixFormat.format(this);
+    }
+}
