@@ -169,7 +169,8 @@ public class Ex2BatchNormTest {
             double expected = beta.get(0, 3);
             assertTrue(Math.abs(out.get(row, 3) - expected) < 1e-6, "a constant feature should give beta (" + Diagnosis.number(expected)
                     + ") in every row, got " + Diagnosis.number(out.get(row, 3)) + " in row " + row
-                    + ": after subtracting its mean it is 0, and 0 * gamma + beta = beta.");
+                    + ": after subtracting its mean it is 0, and 0 * gamma + beta = beta. If you left EPSILON out, the tiny "
+                    + "rounding error of its variance (or 0 / 0) decides the output: add EPSILON before the square root.");
         }
     }
 }

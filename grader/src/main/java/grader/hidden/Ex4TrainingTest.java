@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 public class Ex4TrainingTest {
     private static final List<String> TRAINABLE =
             List.of("weight_fc1", "weight_fc2", "weight_fc3", "gamma_bn1", "beta_bn1", "gamma_bn2", "beta_bn2");
-    private static final long[] ACCURACY_SEEDS = {0, 1, 2};
+    // Seeds where the solution reaches 0.965 and no mutant of mutants.json lies within two test rows of 0.90.
+    private static final long[] ACCURACY_SEEDS = {0, 13};
 
     @Test
     @DisplayName("forward passes the train flag to both batch norms")
@@ -74,31 +75,44 @@ public class Ex4TrainingTest {
     @Points(value = 5, exercise = 4, hint = "read each weight, gamma and beta from params inside the layer, each time it runs, not once when it is built")
     void layersReadParamsAtCallTime() {
         Matrix x = normal(20, 30, 0.0, 1.0, 121);
-        Matrix before = new Model(1).forward(x, true).value();
-        for (String key : TRAINABLE) {
-            Model model = new Model(1);
-            model.params.put(key, replacement(model.params.get(key), key));
-            assertTrue(!model.forward(x, true).value().allClose(before, 1e-9), "replacing params \"" + key
-                    + "\" did not change forward's output: that layer kept the matrix it saw when it was built. "
-                    + "Read it from params each time the layer is applied, or training can never change it.");
+        // Two models built from different seeds, then given the same params: only params may matter.
+        Model first = withNewParams(new Model(1), 0);
+        Model second = withNewParams(new Model(2), 0);
+        Matrix expected = second.forward(x, true).value();
+        Matrix out = first.forward(x, true).value();
+        if (!out.allClose(expected, 1e-12)) {
+            fail("two models built from different seeds gave different outputs after every entry of params was replaced "
+                    + "by the same matrices: expected " + Diagnosis.brief(expected) + ", got " + Diagnosis.brief(out) + ". "
+                    + "A layer kept what it saw when it was built" + ignoredKeys(x) + "; read params each time the layer is "
+                    + "applied, or training can never change it.");
         }
-        Model first = new Model(1);
-        Model second = new Model(2);
-        for (String key : TRAINABLE) {
-            first.params.put(key, replacement(first.params.get(key), key));
-            second.params.put(key, replacement(second.params.get(key), key));
-        }
-        Diagnosis.assertClose("two models built from different seeds, given the same params", second.forward(x, true).value(),
-                first.forward(x, true).value(), 1e-12, "the output should depend only on params and the input: "
-                        + "do not keep copies of parameters or random numbers from construction.");
     }
 
-    /** A new value for a parameter, of the same shape, the same for every model. */
-    private static Matrix replacement(Matrix current, String key) {
-        if (current == null) {
-            fail("params has no entry \"" + key + "\"; the layers must register their parameters in params.");
+    /** The keys whose replacement does not change the output, as " (params ... seem unused)", or "". */
+    private static String ignoredKeys(Matrix x) {
+        Matrix base = withNewParams(new Model(1), 0).forward(x, true).value();
+        StringBuilder ignored = new StringBuilder();
+        for (String key : TRAINABLE) {
+            Model model = withNewParams(new Model(1), 0);
+            Matrix current = model.params.get(key);
+            model.params.put(key, normal(current.rows(), current.cols(), 0.5, 1.0, key.hashCode() + 1L));
+            if (model.forward(x, true).value().allClose(base, 1e-12)) {
+                ignored.append(ignored.length() == 0 ? "" : ", ").append(key);
+            }
         }
-        return normal(current.rows(), current.cols(), 0.5, 1.0, key.hashCode());
+        return ignored.length() == 0 ? "" : " (replacing " + ignored + " changed nothing)";
+    }
+
+    /** Puts new matrices, the same for every model and {@code variant}, under every trainable key. */
+    private static Model withNewParams(Model model, long variant) {
+        for (String key : TRAINABLE) {
+            Matrix current = model.params.get(key);
+            if (current == null) {
+                fail("params has no entry \"" + key + "\"; the layers must register their parameters in params.");
+            }
+            model.params.put(key, normal(current.rows(), current.cols(), 0.5, 1.0, key.hashCode() + variant));
+        }
+        return model;
     }
 
     @Test
