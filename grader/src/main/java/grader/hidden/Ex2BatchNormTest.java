@@ -56,7 +56,7 @@ public class Ex2BatchNormTest {
     void outputIsStandardisedWithDefaultGammaAndBeta() {
         Model model = new Model(0);
         Matrix x = normal(100, 10, 5.0, 3.0, 21);
-        Matrix out = model.bn2.apply(new Node(x), true).value();
+        Matrix out = trainingOutput(model, x);
         assertStatistics(x, out, Matrix.zeros(1, 10), Matrix.ones(1, 10));
     }
 
@@ -71,8 +71,19 @@ public class Ex2BatchNormTest {
         model.params.put("beta_bn2", beta);
         for (int batchSize : new int[] {2, 7, 64, 200}) {
             Matrix x = normal(batchSize, 10, 1.0, 2.0, 24 + batchSize);
-            Matrix out = model.bn2.apply(new Node(x), true).value();
+            Matrix out = trainingOutput(model, x);
             assertStatistics(x, out, beta, gamma);
+        }
+    }
+
+    /** bn2 in training mode; a shape error becomes a sentence about the axis of the statistics. */
+    private static Matrix trainingOutput(Model model, Matrix x) {
+        try {
+            return model.bn2.apply(new Node(x), true).value();
+        } catch (IllegalArgumentException e) {
+            return fail("bn2.apply(x, true) on a " + x.shape() + " batch threw \"" + e.getMessage() + "\". A shape error here "
+                    + "usually means the mean and variance were taken over each row (axis 1) instead of each feature "
+                    + "(axis 0): both must be 1 x fanIn.", e);
         }
     }
 
@@ -144,8 +155,8 @@ public class Ex2BatchNormTest {
         Model model = new Model(0);
         Matrix x = normal(50, 10, 0.0, 1.0, 41);
         Matrix shift = normal(1, 10, 0.0, 10.0, 42);
-        Matrix out = model.bn2.apply(new Node(x), true).value();
-        Matrix shiftedOut = model.bn2.apply(new Node(x.add(shift)), true).value();
+        Matrix out = trainingOutput(model, x);
+        Matrix shiftedOut = trainingOutput(model, x.add(shift));
         Diagnosis.assertClose("output after adding a constant to each feature", out, shiftedOut, 1e-8,
                 "the output moved with the input: subtract the batch mean of each feature (axis 0) before dividing; "
                         + "this is also why a bias before batch norm is redundant (Exercise 1).");
@@ -162,7 +173,7 @@ public class Ex2BatchNormTest {
         for (int row = 0; row < x.rows(); row++) {
             x = x.with(row, 3, 4.2);
         }
-        Matrix out = model.bn2.apply(new Node(x), true).value();
+        Matrix out = trainingOutput(model, x);
         assertTrue(Diagnosis.allFinite(out), "a feature with the same value in every row gave NaN or infinity: its variance is 0, "
                 + "so add EPSILON to the variance before the square root.");
         for (int row = 0; row < x.rows(); row++) {
