@@ -1,7 +1,6 @@
 package grader.hidden;
 
 import static grader.hidden.BatchNormMath.abs;
-import static grader.hidden.BatchNormMath.biasedVariance;
 import static grader.hidden.BatchNormMath.mean;
 import static grader.hidden.BatchNormMath.normal;
 import static grader.hidden.BatchNormMath.std;
@@ -94,33 +93,11 @@ public class Ex2BatchNormTest {
                     + ": batch norm keeps the shape of its input");
         }
         String batch = " for a batch of " + x.rows() + " rows";
-        Suspect[] suspects = suspects(x, gamma, beta);
+        Suspect[] suspects = Misconceptions.training(x, gamma, beta);
         Diagnosis.assertCloseBecause("per-feature mean of the output (should equal beta)" + batch, beta, mean(out),
                 STAT_TOLERANCE, Diagnosis.likelyCause(out, "check that you subtract the batch mean per feature (axis 0) and add beta", suspects));
         Diagnosis.assertCloseBecause("per-feature std of the output (should equal |gamma|)" + batch, abs(gamma), std(out),
                 STAT_TOLERANCE, Diagnosis.likelyCause(out, "check that you divide by the square root of the biased variance (divide by n) plus EPSILON, and multiply by gamma", suspects));
-    }
-
-    /** What the usual wrong formulas would output on {@code x}. */
-    private static Suspect[] suspects(Matrix x, Matrix gamma, Matrix beta) {
-        Matrix centered = x.sub(mean(x));
-        Matrix root = biasedVariance(x).add(Model.EPSILON).map(Math::sqrt);
-        Matrix xhat = centered.div(root);
-        Matrix rowCentered = x.sub(x.mean(1));
-        Matrix rowRoot = rowCentered.mul(rowCentered).mean(1).add(Model.EPSILON).map(Math::sqrt);
-        return new Suspect[] {
-            new Suspect("output std equals 1/sqrt(var): you divided by the variance instead of its square root.",
-                    centered.div(biasedVariance(x).add(Model.EPSILON)).mul(gamma).add(beta)),
-            new Suspect("the output mean is not beta: you divided x by the std without subtracting the batch mean first.",
-                    x.div(root).mul(gamma).add(beta)),
-            new Suspect("you used the unbiased variance (divide by n - 1); batch norm normalises with the biased one (divide by n).",
-                    centered.div(BatchNormMath.unbiasedVariance(x).add(Model.EPSILON).map(Math::sqrt)).mul(gamma).add(beta)),
-            new Suspect("you computed mean and variance over each row (axis 1); batch norm uses each feature over the batch (axis 0).",
-                    rowCentered.div(rowRoot).mul(gamma).add(beta)),
-            new Suspect("the output mean is 0 instead of beta: add beta after multiplying by gamma.", xhat.mul(gamma)),
-            new Suspect("gamma and beta are swapped: multiply by gamma, then add beta.", xhat.mul(beta).add(gamma)),
-            new Suspect("the output is the normalised value alone: multiply by gamma and add beta, read from params.", xhat),
-        };
     }
 
     @Test
@@ -178,10 +155,22 @@ public class Ex2BatchNormTest {
                 + "so add EPSILON to the variance before the square root.");
         for (int row = 0; row < x.rows(); row++) {
             double expected = beta.get(0, 3);
-            assertTrue(Math.abs(out.get(row, 3) - expected) < 1e-6, "a constant feature should give beta (" + Diagnosis.number(expected)
-                    + ") in every row, got " + Diagnosis.number(out.get(row, 3)) + " in row " + row
-                    + ": after subtracting its mean it is 0, and 0 * gamma + beta = beta. If you left EPSILON out, the tiny "
-                    + "rounding error of its variance (or 0 / 0) decides the output: add EPSILON before the square root.");
+            double seen = out.get(row, 3);
+            assertTrue(Math.abs(seen - expected) < 1e-6, "a constant feature should give beta (" + Diagnosis.number(expected)
+                    + ") in every row, got " + Diagnosis.number(seen) + " in row " + row + ": after subtracting its mean it "
+                    + "is 0, and 0 * gamma + beta = beta. " + constantFeatureCause(seen, expected));
         }
+    }
+
+    /** Why a constant feature (gamma 1) gave {@code seen} instead of beta. */
+    private static String constantFeatureCause(double seen, double beta) {
+        if (Math.abs(Math.abs(seen - beta) - 1.0) < 1e-6) {
+            return "Without EPSILON the tiny rounding error of its variance decides the output, here +-1: add EPSILON to "
+                    + "the variance before the square root.";
+        }
+        if (Math.abs(seen) < 1e-6) {
+            return "Add beta after multiplying by gamma.";
+        }
+        return "Subtract the batch mean of each feature before dividing, and add EPSILON to the variance before the square root.";
     }
 }

@@ -126,17 +126,9 @@ public class Ex3RunningAveragesTest {
         Params.setBatchNorm(model, "bn1", gamma, beta, averageMean, averageVariance);
         Matrix x = normal(5, 20, 1.0, 3.0, 75);
         Matrix out = model.bn1.apply(new Node(x), false).value();
-        Matrix centered = x.sub(averageMean);
         Diagnosis.assertClose("bn1 output in evaluation mode", BatchNormMath.eval(x, averageMean, averageVariance, gamma, beta),
                 out, OUTPUT_TOLERANCE, "expected gamma * (x - avg_mean) / sqrt(avg_variance + EPSILON) + beta.",
-                new Suspect("evaluation used the batch's own mean and variance: it must use the running averages.",
-                        BatchNormMath.train(x, gamma, beta)),
-                new Suspect("output std equals 1/sqrt(var): you divided by the variance instead of its square root.",
-                        centered.div(averageVariance.add(Model.EPSILON)).mul(gamma).add(beta)),
-                new Suspect("the running mean was not subtracted.",
-                        x.div(averageVariance.add(Model.EPSILON).map(Math::sqrt)).mul(gamma).add(beta)),
-                new Suspect("the output lacks beta: add beta after multiplying by gamma.",
-                        BatchNormMath.eval(x, averageMean, averageVariance, gamma, Matrix.zeros(1, 20))));
+                Misconceptions.evaluation(x, averageMean, averageVariance, gamma, beta));
     }
 
     @Test
@@ -169,8 +161,7 @@ public class Ex3RunningAveragesTest {
         Matrix beta = model.params.get("beta_bn1");
         Diagnosis.assertClose("bn1 output for one row in evaluation mode", BatchNormMath.eval(row, averageMean, averageVariance, gamma, beta),
                 out, OUTPUT_TOLERANCE, "expected gamma * (x - avg_mean) / sqrt(avg_variance + EPSILON) + beta.",
-                new Suspect("one row gave beta: evaluation used the row's own statistics (its variance is 0) instead of the running averages.",
-                        beta));
+                Misconceptions.evaluation(row, averageMean, averageVariance, gamma, beta));
     }
 
     @Test

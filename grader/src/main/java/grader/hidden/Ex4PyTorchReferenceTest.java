@@ -7,7 +7,6 @@ import autodiff.Matrix;
 import autodiff.Node;
 import batchnorm.BatchNorm;
 import batchnorm.Model;
-import grader.hidden.Diagnosis.Suspect;
 import grader.rubric.Points;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -44,15 +43,8 @@ public class Ex4PyTorchReferenceTest {
         Matrix out = referenceLayer(model).apply(new Node(x), true).value();
         Matrix gamma = row(REFERENCE.gamma());
         Matrix beta = row(REFERENCE.beta());
-        Matrix centered = x.sub(x.mean(0));
         Diagnosis.assertClose("output of BatchNorm1d in training mode", Matrix.of(REFERENCE.output()), out, TOLERANCE,
-                "compare your formula with exercises.md#exercise-2-batch-norm-forward.",
-                new Suspect("output std equals 1/sqrt(var): you divided by the variance instead of its square root.",
-                        centered.div(BatchNormMath.biasedVariance(x).add(Model.EPSILON)).mul(gamma).add(beta)),
-                new Suspect("you normalised with the unbiased variance (divide by n - 1); PyTorch and the exercise use the biased one.",
-                        centered.div(BatchNormMath.unbiasedVariance(x).add(Model.EPSILON).map(Math::sqrt)).mul(gamma).add(beta)),
-                new Suspect("beta is missing: add it after multiplying by gamma.",
-                        BatchNormMath.train(x, gamma, Matrix.zeros(1, REFERENCE.features()))));
+                "compare your formula with exercises.md#exercise-2-batch-norm-forward.", Misconceptions.training(x, gamma, beta));
     }
 
     @Test
@@ -99,8 +91,11 @@ public class Ex4PyTorchReferenceTest {
         BatchNorm layer = referenceLayer(model);
         model.params.put("avg_mean_" + NAME, row(REFERENCE.eval_running_mean()));
         model.params.put("avg_variance_" + NAME, row(REFERENCE.eval_running_var()));
-        Matrix out = layer.apply(new Node(Matrix.of(REFERENCE.eval_x())), false).value();
+        Matrix x = Matrix.of(REFERENCE.eval_x());
+        Matrix out = layer.apply(new Node(x), false).value();
         Diagnosis.assertClose("output of BatchNorm1d in evaluation mode", Matrix.of(REFERENCE.eval_output()), out, TOLERANCE,
-                "compare your formula with exercises.md#exercise-3-running-averages-and-the-train-flag.");
+                "compare your formula with exercises.md#exercise-3-running-averages-and-the-train-flag.",
+                Misconceptions.evaluation(x, row(REFERENCE.eval_running_mean()), row(REFERENCE.eval_running_var()),
+                        row(REFERENCE.gamma()), row(REFERENCE.beta())));
     }
 }

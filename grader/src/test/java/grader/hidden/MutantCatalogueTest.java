@@ -16,6 +16,8 @@ import org.junit.jupiter.api.TestFactory;
  * isolated runner.
  */
 class MutantCatalogueTest {
+    // mvn -pl grader -am test -Dtest=MutantCatalogueTest -Dmutants.verbose=true -Dsurefire.failIfNoSpecifiedTests=false
+    // prints every failure message a mutant gets, to review what students would read.
     private static final MutantCatalogue CATALOGUE = MutantCatalogue.load();
 
     @Test
@@ -36,6 +38,9 @@ class MutantCatalogueTest {
             HiddenTestRun.Outcome outcome = HiddenTestRun.run(MutantBuild.load(MutantBuild.patched(mutant.patches())));
             System.out.println("mutant " + mutant.name() + " score=" + outcome.score() + " ms=" + outcome.millis()
                     + " failed=" + outcome.failedIds());
+            if (Boolean.getBoolean("mutants.verbose")) {
+                outcome.failures().forEach((id, message) -> System.out.println("    " + id + ": " + message));
+            }
             assertEquals(new TreeSet<>(mutant.mustFail()), new TreeSet<>(outcome.failedIds()),
                     mutant.name() + ": the failing tests differ from mustFail");
             assertTrue(outcome.score() < outcome.maxScore(), mutant.name() + " gets full marks");
