@@ -71,7 +71,11 @@ public class Ex4PyTorchReferenceTest {
     @Points(value = 3, exercise = 4, hint = "after one step from zero, avg = MOMENTUM * batch statistic")
     void runningAveragesMatchPyTorch() {
         Model model = new Model(0);
-        referenceLayer(model).apply(new Node(Matrix.of(REFERENCE.x())), true);
+        BatchNorm layer = referenceLayer(model);
+        // The reference starts from zero (the script zeroes PyTorch's running_var, which starts at one).
+        model.params.put("avg_mean_" + NAME, Matrix.zeros(1, REFERENCE.features()));
+        model.params.put("avg_variance_" + NAME, Matrix.zeros(1, REFERENCE.features()));
+        layer.apply(new Node(Matrix.of(REFERENCE.x())), true);
         int n = REFERENCE.x().length;
         Diagnosis.assertClose("avg_mean_ref after one step", row(REFERENCE.running_mean()), model.params.get("avg_mean_" + NAME),
                 TOLERANCE, "expected MOMENTUM * batch mean after one step from zero.");
