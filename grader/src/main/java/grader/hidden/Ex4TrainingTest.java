@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 public class Ex4TrainingTest {
     private static final List<String> TRAINABLE =
             List.of("weight_fc1", "weight_fc2", "weight_fc3", "gamma_bn1", "beta_bn1", "gamma_bn2", "beta_bn2");
-    // Seeds where the solution reaches 0.965 and no mutant of mutants.json lies within two test rows of 0.90.
-    private static final long[] ACCURACY_SEEDS = {0, 13};
+    // The solution reaches 0.965 (110 of 114 test rows) with this seed, and no mutant of mutants.json lies
+    // within two rows of 0.90. One training keeps the suite fast; seeds 0..19 give the solution 0.92 to 1.00.
+    private static final long[] ACCURACY_SEEDS = {13};
 
     @Test
     @DisplayName("forward passes the train flag to both batch norms")
@@ -116,7 +117,7 @@ public class Ex4TrainingTest {
     }
 
     @Test
-    @DisplayName("the exercise's training (100 steps, lr 0.01, batch 50) reaches 0.90 test accuracy in evaluation mode on fixed seeds")
+    @DisplayName("the exercise's training (100 steps, lr 0.01, batch 50) reaches 0.90 test accuracy in evaluation mode with a fixed seed")
     @Points(value = 7, exercise = 4, hint = "train in training mode, evaluate with forward(x, false); batch norm must work in both modes")
     void trainingReachesNinetyPercentTestAccuracy() {
         for (long seed : ACCURACY_SEEDS) {
