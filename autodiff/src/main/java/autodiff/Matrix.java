@@ -201,11 +201,14 @@ public final class Matrix {
     }
 
     private Matrix elementwise(String op, Matrix other, Kernel kernel) {
-        Matrix a = broadcastAgainst(op, other);
-        Matrix b = other.broadcastAgainst(op, this);
-        double[] out = new double[a.data.length];
-        kernel.run(a.data, b.data, out);
-        return new Matrix(a.rows, a.cols, out);
+        int outRows = Broadcast.rows(op, this, other);
+        int outCols = Broadcast.cols(op, this, other);
+        // A column or a scalar is copied out along its row first; a row is repeated in place.
+        Matrix a = broadcastTo(rows, outCols);
+        Matrix b = other.broadcastTo(other.rows, outCols);
+        double[] out = new double[outRows * outCols];
+        kernel.run(a.data, a.rows == 1 ? 0 : outCols, b.data, b.rows == 1 ? 0 : outCols, out, outRows, outCols);
+        return new Matrix(outRows, outCols, out);
     }
 
     /**

@@ -132,7 +132,7 @@ public final class Node {
     public Node tanh() {
         Matrix t = value.map(Node::tanh);
         return op(t, single(this),
-                g -> g.mul(t.mul(t).mul(-1).add(1)));  // d tanh = 1 - tanh^2
+                g -> g.zip("tanh", t, (gi, ti) -> gi * (1 - ti * ti)));  // d tanh = 1 - tanh^2
     }
 
     public Node sigmoid() {
