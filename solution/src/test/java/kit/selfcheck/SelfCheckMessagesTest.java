@@ -1,5 +1,7 @@
 package kit.selfcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,11 +36,10 @@ class SelfCheckMessagesTest {
         assertTrue(at >= 0, "the solution no longer contains the line this mistake edits: " + line);
         sources.put("Model.java", model.substring(0, at) + mistaken + model.substring(at + line.length()));
 
-        List<SelfCheckRun.Outcome> failed = SelfCheckRun.against(sources, work).stream()
-                .filter(outcome -> !outcome.passed()).toList();
-        String names = failed.stream().map(o -> o.exercise() + "." + o.check()).collect(Collectors.joining(", "));
-        SelfCheckRun.Outcome outcome = failed.stream().filter(o -> (o.exercise() + "." + o.check()).equals(check))
-                .findFirst().orElseThrow(() -> new AssertionError(mistake + " did not fail " + check + "; failed: " + names));
+        List<SelfCheckRun.Outcome> outcomes = SelfCheckRun.against(sources, work, check);
+        assertEquals(1, outcomes.size(), "exactly the one check " + check + " should run: " + outcomes);
+        SelfCheckRun.Outcome outcome = outcomes.get(0);
+        assertFalse(outcome.passed(), mistake + " passed " + check);
         String message = outcome.failure().getMessage();
         assertTrue(message.contains("Likely cause: " + cause), mistake + " gave the message:\n" + message);
         assertInstanceOf(AssertionError.class, outcome.failure(), "a friendly assertion failure, not an exception");

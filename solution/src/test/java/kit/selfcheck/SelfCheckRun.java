@@ -1,6 +1,7 @@
 package kit.selfcheck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import autodiff.Matrix;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -37,8 +39,16 @@ final class SelfCheckRun {
 
     private SelfCheckRun() {}
 
-    /** Compiles {@code sources} (file name to content) into {@code workFolder} and runs the self-checks on them. */
+    /** Compiles {@code sources} (file name to content) into {@code workFolder} and runs all the self-checks on them. */
     static List<Outcome> against(Map<String, String> sources, Path workFolder) throws IOException {
+        return against(sources, workFolder, null);
+    }
+
+    /**
+     * Like {@link #against(Map, Path)}, but runs only {@code check}, written as "Exercise2.methodName",
+     * or every check when it is null.
+     */
+    static List<Outcome> against(Map<String, String> sources, Path workFolder, String check) throws IOException {
         Path classes = compile(sources, workFolder);
         ClassLoader loader = new BatchnormClassLoader(List.of(classes, location(SelfCheckRun.class)),
                 SelfCheckRun.class.getClassLoader());
@@ -47,9 +57,12 @@ final class SelfCheckRun {
         thread.setContextClassLoader(loader);
         try {
             Class<?> selfChecks = loader.loadClass("batchnorm.SelfCheckTest");
+            DiscoverySelector selector = check == null ? selectClass(selfChecks)
+                    : selectNestedMethod(List.of(selfChecks), loader.loadClass("batchnorm.SelfCheckTest$" + check.split("\\.")[0]),
+                            check.split("\\.")[1]);
             List<Outcome> outcomes = new ArrayList<>();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(selfChecks)).build(),
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selector).build(),
                     new TestExecutionListener() {
                         @Override
                         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
