@@ -1,6 +1,8 @@
 package batchnorm;
 
 import autodiff.BreastCancer;
+import autodiff.Matrix;
+import autodiff.Node;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,6 +12,11 @@ import java.nio.file.Path;
  * {@code --help} for the flags; {@code --seeds 20} compares seeds, {@code --bench} times the training.
  */
 public final class Train {
+    /** Exit status for bad flags. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit status when the model stopped at a stub: an exercise is not implemented yet. */
+    public static final int EXIT_NOT_IMPLEMENTED = 3;
+
     private Train() {}
 
     public static void main(String[] args) throws IOException {
@@ -18,7 +25,7 @@ public final class Train {
             options = TrainOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("Train: " + e.getMessage() + "\n" + TrainOptions.USAGE);
-            System.exit(2);
+            System.exit(EXIT_USAGE);
             return;
         }
         try {
@@ -31,7 +38,7 @@ public final class Train {
         } catch (UnsupportedOperationException e) {
             // A stub of the exercise: say which one, without a stack trace.
             System.err.println("Train stopped: " + e.getMessage());
-            System.exit(1);
+            System.exit(EXIT_NOT_IMPLEMENTED);
         }
     }
 
@@ -47,8 +54,19 @@ public final class Train {
             }
         });
         System.out.printf("test accuracy (eval mode, running averages): %.4f%n", result.testAccuracy());
-        LossChart.save(result.losses(), "Training loss, seed " + settings.seed(), png);
+        Charts.saveLossCurve(result.losses(), "Training loss, seed " + settings.seed(), png);
         System.out.println("loss curve written to " + png.toAbsolutePath());
+        Path histograms = png.resolveSibling("bn1-activations.png");
+        saveBn1Histograms(result.model(), data.testFeatures(), histograms);
+        System.out.println("activations before and after bn1 written to " + histograms.toAbsolutePath());
+    }
+
+    /** What bn1 does to the test rows' values after training: fc1's spread output, and bn1's eval-mode output. */
+    private static void saveBn1Histograms(Model model, Matrix features, Path png) throws IOException {
+        Node beforeBatchNorm = model.fc1.apply(new Node(features));
+        Node afterBatchNorm = model.bn1.apply(beforeBatchNorm, false);
+        Charts.saveHistograms("Layer 1 on the test rows, after training", "input of bn1 (x W1)", beforeBatchNorm.value(),
+                "output of bn1 (eval mode)", afterBatchNorm.value(), png);
     }
 
     /** Trains seeds 0 .. count-1 with otherwise equal settings and summarizes their test accuracies. */
