@@ -15,8 +15,10 @@ public final class GenerateStudent {
     private GenerateStudent() {}
 
     public static void main(String[] args) {
-        boolean checkOnly = args.length > 0 && args[0].equals("--check");
-        Path root = Path.of(args.length > (checkOnly ? 1 : 0) ? args[args.length - 1] : ".").toAbsolutePath().normalize();
+        List<String> arguments = List.of(args);
+        boolean checkOnly = arguments.contains("--check");
+        Path root = arguments.stream().filter(argument -> !argument.equals("--check")).findFirst()
+                .map(Path::of).orElse(Path.of(".")).toAbsolutePath().normalize();
         StudentTree tree = new StudentTree(root);
         if (checkOnly) {
             List<String> differences = tree.differences();
