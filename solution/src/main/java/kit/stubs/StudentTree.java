@@ -54,7 +54,8 @@ public final class StudentTree {
             if (!Files.exists(actual)) {
                 differences.add(file.getKey() + " is missing");
             } else {
-                String content = read(actual);
+                // A checkout with Windows line endings is not drift.
+                String content = read(actual).replace("\r\n", "\n");
                 if (!content.equals(file.getValue())) {
                     differences.add(file.getKey() + " differs from the generator's output, first at line "
                             + firstDifferentLine(content, file.getValue()));
