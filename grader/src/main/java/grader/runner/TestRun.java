@@ -20,6 +20,11 @@ import java.util.Map;
 public final class TestRun {
     /** The child's exit code under -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
+    /**
+     * Extra time before a child's first report: it loads JUnit and the test classes, which is not the
+     * student's time (and is slow on a busy machine).
+     */
+    private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private final GraderConfig config;
     private final Path submissionClasses;
@@ -98,7 +103,7 @@ public final class TestRun {
         child.start(submissionClasses, config.hiddenPackage(),
                 remaining.values().stream().map(PlannedTest::selector).toList());
         String current = null;
-        long lastProgress = System.nanoTime();
+        long lastProgress = System.nanoTime() + START_GRACE.toNanos();
         while (true) {
             long testDeadline = lastProgress + config.testTimeout().toNanos();
             ChildJvm.Signal signal = child.poll(Duration.ofNanos(Math.min(testDeadline, deadline) - System.nanoTime()));
