@@ -48,14 +48,19 @@ final class GradeCommand implements Callable<Integer> {
             description = "Time all tests may take together, compilation not counted (default: ${DEFAULT-VALUE}).")
     private int totalTimeoutSeconds;
 
+    @Option(names = "--jvms", paramLabel = "N", defaultValue = "1",
+            description = "Test JVMs that share the tests (default: ${DEFAULT-VALUE}; 2 can help on idle cores).")
+    private int testJvms;
+
     @Option(names = "--timing", description = "Add Gradescope's execution_time (the JSON then differs between runs).")
     private boolean timing;
 
     @Override
     public Integer call() throws Exception {
-        if (!memory.matches("[1-9][0-9]*[mMgG]") || testTimeoutSeconds < 1 || totalTimeoutSeconds < 1) {
+        if (!memory.matches("[1-9][0-9]*[mMgG]") || testTimeoutSeconds < 1 || totalTimeoutSeconds < 1
+                || testJvms < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--memory takes a size like 256m; the timeouts take a whole number of seconds, at least 1");
+                    "--memory takes a size like 256m; the timeouts and --jvms take a whole number, at least 1");
         }
         if (out != null && (Files.isDirectory(out) || out.toAbsolutePath().getParent() == null
                 || !Files.isDirectory(out.toAbsolutePath().getParent()))) {
@@ -63,7 +68,8 @@ final class GradeCommand implements Callable<Integer> {
                     "--out must name a file in an existing folder: " + out);
         }
         GraderConfig config = GraderConfig.defaults().withHeap(memory)
-                .withTimeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds));
+                .withTimeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds))
+                .withTestJvms(testJvms);
         GradeReport report;
         try (Grader grader = new Grader(config)) {
             report = grader.grade(submission);

@@ -25,6 +25,7 @@ public final class GraderCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        grader.pipeline.Trace.mark("main");
         int exitCode = commandLine().execute(args);
         grader.pipeline.Trace.mark("done");
         System.exit(exitCode);

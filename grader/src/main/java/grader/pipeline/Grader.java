@@ -13,9 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Grades submissions: unpack, locate Model.java, compile with the kit's given files, check, and run the
@@ -92,8 +97,12 @@ public final class Grader implements AutoCloseable {
 
     private GradeReport gradeSource(String modelSource, Path work) throws IOException, InterruptedException {
         ConsoleCapture console = new ConsoleCapture(CONSOLE_BYTES);
-        try (TestRun.WarmChild warmChild = TestRun.warmUp(config, work, console)) {
-            Trace.mark("child JVM launched");
+        List<TestRun.WarmChild> warmChildren = new ArrayList<>();
+        try {
+            for (int shard = 0; shard < config.testJvms(); shard++) {
+                warmChildren.add(TestRun.warmUp(config, work.resolve("shard-" + shard), console));
+            }
+            Trace.mark("child JVMs launched");
             Path classes = work.resolve("classes");
             Compilation compilation = compiler.compile(sources(modelSource), STUDENT_FILE, classes, config.staticCheck());
             Trace.mark("compiled: " + compilation.result());
@@ -110,11 +119,52 @@ public final class Grader implements AutoCloseable {
             List<PlannedTest> tests = planFor(classes);
             Trace.mark("planned " + tests.size() + " tests");
             long start = System.nanoTime();
-            List<TestOutcome> outcomes = new TestRun(config, tests, classes, work, console).run(warmChild);
+            List<TestOutcome> outcomes = runShards(tests, classes, work, console, warmChildren);
             Trace.mark("tests run");
             return new GradeReport(Verdict.GRADED, List.of(), outcomes, console.snapshot(),
                     Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            warmChildren.forEach(TestRun.WarmChild::close);
         }
+    }
+
+    /**
+     * Deals the tests round-robin to the warm children (each keeps the plan's order, so it can tell which
+     * test to blame), runs the shards side by side, and returns the outcomes in plan order.
+     */
+    private List<TestOutcome> runShards(List<PlannedTest> tests, Path classes, Path work, ConsoleCapture console,
+                                        List<TestRun.WarmChild> warmChildren) throws IOException, InterruptedException {
+        int shards = Math.min(warmChildren.size(), tests.size());
+        List<List<PlannedTest>> dealt = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int i = 0; i < tests.size(); i++) {
+            dealt.get(i % shards).add(tests.get(i));
+        }
+        List<CompletableFuture<List<TestOutcome>>> running = new ArrayList<>();
+        for (int shard = 1; shard < shards; shard++) {
+            TestRun run = new TestRun(config, dealt.get(shard), classes, work.resolve("shard-" + shard), console);
+            TestRun.WarmChild child = warmChildren.get(shard);
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run.run(child);
+                } catch (IOException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        Map<String, TestOutcome> byId = new HashMap<>();
+        new TestRun(config, dealt.get(0), classes, work.resolve("shard-0"), console).run(warmChildren.get(0))
+                .forEach(outcome -> byId.put(outcome.test().id(), outcome));
+        try {
+            for (CompletableFuture<List<TestOutcome>> shard : running) {
+                shard.get().forEach(outcome -> byId.put(outcome.test().id(), outcome));
+            }
+        } catch (ExecutionException e) {
+            throw new IOException("a test shard failed", e.getCause());
+        }
+        return tests.stream().map(test -> byId.get(test.id())).toList();
     }
 
     private Map<String, String> sources(String modelSource) {

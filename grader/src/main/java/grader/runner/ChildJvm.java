@@ -84,11 +84,7 @@ final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + config.heap());
         command.add("-XX:+ExitOnOutOfMemoryError");
-        // Start-up dominates a short test run: C1 only, serial GC, the JDK's class-data archive, no perf file.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-XX:-UsePerfData");
+        command.addAll(config.childJvmOptions());
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.language=en");

@@ -69,7 +69,7 @@ public final class TestRun {
     }
 
     public static WarmChild warmUp(GraderConfig config, Path workDir, ConsoleCapture console) throws IOException {
-        return new WarmChild(ChildJvm.launch(config, workDir.resolve("run"), console));
+        return new WarmChild(ChildJvm.launch(config, workDir, console));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class TestRun {
                 break;
             }
             if (child == null) {
-                child = ChildJvm.launch(config, workDir.resolve("run"), console);
+                child = ChildJvm.launch(config, workDir, console);
             }
             try {
                 superviseOneChild(child, deadline);

@@ -90,12 +90,12 @@ public final class Selfcheck {
     private static boolean print(PrintWriter out, List<PlannedTest> plan, List<Row> table) {
         double points = plan.stream().mapToDouble(PlannedTest::points).sum();
         out.printf(Locale.ROOT, "selfcheck: %d hidden tests, %s points%n%n", plan.size(), Feedback.points(points));
-        out.printf(Locale.ROOT, "  %-32s %-11s %-28s %s%n", "submission", "score", "expected", "result");
+        out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", "submission", "score", "expected", "result");
         boolean passed = true;
         for (Row row : table) {
             boolean skipped = row.problem() != null && row.problem().startsWith("SKIPPED");
             passed &= row.problem() == null || skipped;
-            out.printf(Locale.ROOT, "  %-32s %-11s %-28s %s%n", row.name(), row.score(), row.expected(),
+            out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", row.name(), row.score(), row.expected(),
                     row.problem() == null ? "ok" : skipped ? row.problem() : "FAIL: " + row.problem());
         }
         out.println();

@@ -8,8 +8,12 @@ import grader.json.ReportFormat;
 import grader.report.GradeReport;
 import grader.report.TestStatus;
 import grader.report.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,35 @@ class GraderTest {
     }
 
     @Test
+    void aZipOfAStudentFolderIsGraded(@TempDir Path folder) throws Exception {
+        Path zip = zip(folder.resolve("submission.zip"), "student/src/main/java/batchnorm/Model.java", Submissions.solution());
+        GradeReport report = grader.grade(zip);
+        assertTrue(report.fullMarks(), () -> report.problems() + " " + report.outcomes());
+    }
+
+    @Test
+    void aZipWithDotDotEntriesIsRefusedAndWritesNothingOutside(@TempDir Path folder) throws Exception {
+        Path zip = zip(folder.resolve("evil.zip"), "../../escaped/Model.java", Submissions.solution());
+        GradeReport report = grader.grade(zip);
+        assertEquals(Verdict.REFUSED, report.verdict());
+        assertTrue(report.problems().get(0).contains("points outside the folder"), () -> "" + report.problems());
+        try (var everything = Files.walk(workRoot)) {
+            assertTrue(everything.noneMatch(p -> p.toString().contains("escaped")), "nothing may be unpacked");
+        }
+        assertTrue(Files.notExists(workRoot.getParent().resolve("escaped")), "nothing may escape the scratch folder");
+    }
+
+    @Test
+    void testsSplitOverTwoJvmsGiveTheSameResults() throws Exception {
+        try (Grader twoJvms = new Grader(Submissions.config(workRoot).withTestJvms(2))) {
+            GradeReport report = twoJvms.gradeSource(Submissions.named("stack-overflow"));
+            assertEquals(List.of(TestStatus.PASSED, TestStatus.PASSED, TestStatus.CRASHED),
+                    report.outcomes().stream().map(o -> o.status()).toList(), () -> "" + report.outcomes());
+            assertEquals(5.0, report.score());
+        }
+    }
+
+    @Test
     void theSameSubmissionGivesTheSameBytes() throws Exception {
         String source = Submissions.named("stack-overflow");
         for (ReportFormat format : new ReportFormat[] {ReportFormat.GRADESCOPE, ReportFormat.PRAIRIELEARN}) {
@@ -175,6 +208,15 @@ class GraderTest {
                 }
             }
         }
+    }
+
+    private static Path zip(Path zip, String entry, String text) throws Exception {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(entry));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return zip;
     }
 
     private static void write(Path file, String text) throws Exception {
