@@ -9,7 +9,7 @@ final class Failures {
     static String describe(Throwable thrown) {
         if (thrown instanceof StackOverflowError) {
             return "stack overflow: a method calls itself (or a cycle of methods calls itself) without end"
-                    + where(thrown);
+                    + recursionSite(thrown);
         }
         String message = thrown.getMessage();
         if (thrown instanceof AssertionError) {
@@ -22,11 +22,30 @@ final class Failures {
     private static String where(Throwable thrown) {
         for (StackTraceElement frame : thrown.getStackTrace()) {
             if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
-                String className = frame.getClassName().substring(STUDENT_PACKAGE.length());
-                return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ", in " + className + "."
-                        + frame.getMethodName() + ")";
+                return describe(frame);
             }
         }
         return "";
+    }
+
+    /**
+     * The student's frame that repeats most: the recursive call. The top frame would name wherever the
+     * stack happened to run out, which changes from run to run and would make the report differ.
+     */
+    private static String recursionSite(Throwable thrown) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
+                counts.merge(describe(frame), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse("");
+    }
+
+    private static String describe(StackTraceElement frame) {
+        String className = frame.getClassName().substring(STUDENT_PACKAGE.length());
+        return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ", in " + className + "."
+                + frame.getMethodName() + ")";
     }
 }
