@@ -26,6 +26,8 @@ public final class ChildMain {
     public static void main(String[] args) throws Exception {
         // Start-up work that needs no request, done while the parent compiles the submission.
         Launcher launcher = LauncherFactory.create();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(WarmUpTest.class)).build());
         RunRequest request = RunRequest.readFrom(System.in);
         System.setIn(InputStream.nullInputStream());
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), request.port())) {
