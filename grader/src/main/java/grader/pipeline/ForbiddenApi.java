@@ -12,13 +12,23 @@ enum ForbiddenApi {
     SYSTEM_STATE("changes the JVM's global state (streams, properties, native libraries); print with System.out.println only"),
     RUNTIME("java.lang.Runtime controls the JVM (exit, halt, processes)"),
     PROCESSES("starts or controls other processes"),
-    REFLECTION("reflection can reach into the grader; call your own methods directly"),
+    REFLECTION("reflection (and class resources) can reach into the grader; call your own methods directly"),
     THREADS("starts threads; the exercise is single-threaded and the grader times each test on one thread"),
     FILES_AND_NETWORK("reads or writes files or the network; the exercise needs neither (the data set comes from BreastCancer.load())"),
     CLASS_LOADERS("class loaders can load code the grader has not checked"),
     INTERNAL("is an internal JDK API (sun.*, jdk.internal.*, com.sun.*)"),
     MANAGEMENT("manages or instruments the JVM"),
-    NATIVE("native methods run code outside the JVM's control");
+    NATIVE("native methods run code outside the JVM's control"),
+    NOT_NEEDED("is outside the APIs the exercise needs (java.lang, java.util, java.math, java.time, java.text and "
+            + "autodiff), which is all the grader allows");
+
+    /** Packages whose types a submission may use, minus the rules above. */
+    private static final Set<String> ALLOWED_PACKAGES = Set.of("java.lang", "java.util", "java.util.function",
+            "java.util.stream", "java.math", "java.time", "java.text");
+    /** From java.io only what printing and exceptions need; a PrintStream may not be made (it can open files). */
+    private static final Set<String> ALLOWED_IO_TYPES = Set.of("java.io.PrintStream", "java.io.IOException",
+            "java.io.UncheckedIOException", "java.io.Serializable", "java.io.Serial");
+
 
     private static final Set<String> SYSTEM_STATE_MEMBERS = Set.of("setOut", "setErr", "setIn", "setProperty",
             "setProperties", "clearProperty", "setSecurityManager", "load", "loadLibrary", "console", "inheritedChannel");
@@ -26,7 +36,8 @@ enum ForbiddenApi {
             "getDeclaredMethods", "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor",
             "getDeclaredConstructors", "getMethod", "getMethods", "getField", "getFields", "getConstructor",
             "getConstructors", "newInstance", "getModule", "getDeclaredClasses", "getClasses", "getRecordComponents",
-            "getEnclosingMethod", "getEnclosingConstructor");
+            "getEnclosingMethod", "getEnclosingConstructor", "getResource", "getResourceAsStream",
+            "getProtectionDomain", "getSigners");
     private static final Set<String> THREAD_TYPES = Set.of("java.lang.Thread", "java.lang.ThreadGroup",
             "java.lang.Thread.Builder", "java.util.Timer", "java.util.TimerTask");
     private static final Set<String> PARALLEL_MEMBERS = Set.of("parallel", "parallelStream", "parallelSort",
@@ -89,7 +100,26 @@ enum ForbiddenApi {
                 || inPackage(type, "javax.management") || inPackage(type, "javax.script")) {
             return Optional.of(MANAGEMENT);
         }
+        if (type.equals("java.io.PrintStream") && member.equals("<init>")) {
+            return Optional.of(FILES_AND_NETWORK);
+        }
+        boolean allowed = ALLOWED_PACKAGES.contains(packageOf(type)) || ALLOWED_IO_TYPES.contains(type);
+        if (!allowed || type.equals("java.util.Formatter")) {
+            return Optional.of(NOT_NEEDED);
+        }
         return Optional.empty();
+    }
+
+    /** {@code java.util.Map.Entry} is in {@code java.util}: the package ends before the first capitalised name. */
+    static String packageOf(String type) {
+        StringBuilder packageName = new StringBuilder();
+        for (String part : type.split("\\.")) {
+            if (part.isEmpty() || Character.isUpperCase(part.charAt(0))) {
+                break;
+            }
+            packageName.append(packageName.length() == 0 ? "" : ".").append(part);
+        }
+        return packageName.toString();
     }
 
     private static boolean inPackage(String type, String packageName) {

@@ -83,6 +83,11 @@ class GraderTest {
             Unsafe                      | Object u = sun.misc.Unsafe.class;                            | sun.misc.Unsafe
             System.setOut               | System.setOut(System.err);                                   | System.setOut
             System.setProperty          | System.setProperty("a", "b");                                | System.setProperty
+            PrintStream to a file       | try { new java.io.PrintStream("x"); } catch (Exception e) { } | java.io.PrintStream.<init>
+            class resources             | getClass().getResourceAsStream("x");                         | Class.getResourceAsStream
+            zip files                   | try { new java.util.zip.ZipFile("x"); } catch (Exception e) { } | java.util.zip.ZipFile
+            logging                     | java.util.logging.Logger.getLogger("x").info("y");           | java.util.logging.Logger
+            weak references             | new java.lang.ref.WeakReference<>(this);                     | java.lang.ref.WeakReference
             """)
     void eachForbiddenApiScoresZeroWithTheLineAndTheReason(String api, String code, String reported) throws Exception {
         GradeReport report = grader.gradeSource(Submissions.modelRunning(code));
