@@ -1,5 +1,6 @@
 package grader.batch;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import grader.report.PlannedTest;
@@ -20,7 +21,7 @@ record ClassSummary(int count, int graded, double maxScore, double mean, double 
 
     private static final int BINS = 10;
     private static final int LISTED = 10;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Scores from {@code from} (inclusive) to {@code to} (exclusive, except the last bin, which holds full marks). */
     record Bin(String label, double from, double to, int count) {}

@@ -1,7 +1,6 @@
 package grader.batch;
 
 import grader.cli.GraderCli;
-import grader.json.AtomicFile;
 import grader.json.Feedback;
 import grader.pipeline.Grader;
 import grader.pipeline.GraderConfig;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -143,21 +141,6 @@ public final class GradeAllCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or has run: nothing to remove.
-        }
-    }
-
-    /** Writes the class's four files atomically. */
-    static final class ClassReports {
-        private ClassReports() {}
-
-        static void write(Path out, List<PlannedTest> plan, List<BatchRecord> records, Map<String, String> models,
-                          String skeleton, double threshold) throws java.io.IOException {
-            ClassSummary summary = ClassSummary.of(plan, records);
-            List<Similarity.Pair> pairs = new Similarity(skeleton).pairs(models, threshold);
-            AtomicFile.write(out.resolve("grades.csv"), GradesCsv.of(plan, records));
-            AtomicFile.write(out.resolve("summary.json"), summary.toJson());
-            AtomicFile.write(out.resolve("similarity.csv"), Similarity.csv(pairs));
-            AtomicFile.write(out.resolve("report.html"), HtmlReport.of(summary, pairs, threshold));
         }
     }
 }
