@@ -1,0 +1,89 @@
+package grader.cli;
+
+import grader.json.AtomicFile;
+import grader.json.ReportFormat;
+import grader.pipeline.Grader;
+import grader.pipeline.GraderConfig;
+import grader.report.GradeReport;
+import grader.report.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code grade SUBMISSION}: grades one submission and prints a summary or writes the JSON. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grades one submission: a folder (a copy of the kit, a student/ folder, or the .java files),"
+                + " a .zip of one, or a Model.java.",
+                "Without --out, prints a readable report. With --out, writes the report (default: Gradescope JSON)"
+                        + " to that file atomically and prints the readable report."})
+final class GradeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SUBMISSION", description = "Folder, .zip or Model.java to grade.")
+    private Path submission;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (never to stdout).")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "gradescope, prairielearn or text (default: gradescope with --out, text without).")
+    private ReportFormat format;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
+            description = "Heap of the JVM that runs the tests (default: ${DEFAULT-VALUE}).")
+    private String memory;
+
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Time one test may take (default: ${DEFAULT-VALUE}).")
+    private int testTimeoutSeconds;
+
+    @Option(names = "--total-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time all tests may take together, compilation not counted (default: ${DEFAULT-VALUE}).")
+    private int totalTimeoutSeconds;
+
+    @Option(names = "--jvms", paramLabel = "N", defaultValue = "1",
+            description = "Test JVMs that share the tests (default: ${DEFAULT-VALUE}; 2 can help on idle cores).")
+    private int testJvms;
+
+    @Option(names = "--timing", description = "Add Gradescope's execution_time (the JSON then differs between runs).")
+    private boolean timing;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!memory.matches("[1-9][0-9]*[mMgG]") || testTimeoutSeconds < 1 || totalTimeoutSeconds < 1
+                || testJvms < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--memory takes a size like 256m; the timeouts and --jvms take a whole number, at least 1");
+        }
+        if (out != null && (Files.isDirectory(out) || out.toAbsolutePath().getParent() == null
+                || !Files.isDirectory(out.toAbsolutePath().getParent()))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--out must name a file in an existing folder: " + out);
+        }
+        GraderConfig config = GraderConfig.defaults().withHeap(memory)
+                .withTimeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds))
+                .withTestJvms(testJvms);
+        GradeReport report;
+        try (Grader grader = new Grader(config)) {
+            report = grader.grade(submission);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            stdout.print((format == null ? ReportFormat.TEXT : format).render(report, timing));
+        } else {
+            AtomicFile.write(out, (format == null ? ReportFormat.GRADESCOPE : format).render(report, timing));
+            stdout.print(ReportFormat.TEXT.render(report, timing));
+            stdout.println();
+            stdout.println("Report written to " + out);
+        }
+        stdout.flush();
+        return report.verdict() == Verdict.REFUSED ? GraderCli.UNUSABLE : GraderCli.GRADED;
+    }
+}

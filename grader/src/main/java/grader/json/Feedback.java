@@ -1,0 +1,58 @@
+package grader.json;
+
+import grader.report.GradeReport;
+import grader.report.TestOutcome;
+import grader.report.TestStatus;
+import java.util.Locale;
+
+/** The sentences every format shares: the overall summary and what one test says to the student. */
+public final class Feedback {
+    private Feedback() {}
+
+    /** First line of the feedback, e.g. "Score: 87.5 / 100 (27 of 30 tests passed)". */
+    public static String headline(GradeReport report) {
+        return switch (report.verdict()) {
+            case GRADED -> "Score: " + points(report.score()) + " / " + points(report.maxScore()) + " ("
+                    + report.outcomes().stream().filter(o -> o.status() == TestStatus.PASSED).count() + " of "
+                    + report.outcomes().size() + " tests passed)";
+            case COMPILE_ERROR -> "Score: 0 / " + points(report.maxScore())
+                    + ": your code does not compile, so no test could run.";
+            case FORBIDDEN_API -> "Score: 0 / " + points(report.maxScore())
+                    + ": your code uses APIs the grader does not allow, so no test ran.";
+            case REFUSED -> "Score: 0 / " + points(report.maxScore()) + ": your submission could not be graded.";
+        };
+    }
+
+    /** The headline followed by what the student needs to fix when the tests could not run. */
+    public static String overall(GradeReport report) {
+        StringBuilder text = new StringBuilder(headline(report));
+        switch (report.verdict()) {
+            case COMPILE_ERROR -> text.append("\n\nThe compiler says:\n\n");
+            case FORBIDDEN_API -> text.append("\n\nRemove these uses and submit again:\n\n");
+            case REFUSED -> text.append("\n\n");
+            case GRADED -> { }
+        }
+        text.append(String.join("\n\n", report.problems()));
+        return text.toString().strip();
+    }
+
+    /** "Passed." or what went wrong, without the hint. */
+    public static String result(TestOutcome outcome) {
+        return switch (outcome.status()) {
+            case PASSED -> "Passed.";
+            case FAILED -> "Failed: " + outcome.message();
+            default -> outcome.message();
+        };
+    }
+
+    /** The rubric's hint, shown when a test ran and did not pass. */
+    public static String hint(TestOutcome outcome) {
+        boolean ranAndMissed = outcome.status() != TestStatus.PASSED && outcome.status() != TestStatus.NOT_RUN;
+        return ranAndMissed ? "Hint: " + outcome.test().hint() : "";
+    }
+
+    /** 5.0 prints as "5", 2.5 as "2.5". */
+    public static String points(double points) {
+        return points == Math.rint(points) ? String.valueOf((long) points) : String.format(Locale.ROOT, "%s", points);
+    }
+}

@@ -1,0 +1,52 @@
+package grader.report;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the grader found out about one submission; the JSON and text formats are views of it.
+ *
+ * @param verdict  what became of the submission
+ * @param problems for a refused, non-compiling or forbidden submission, one line per problem (file:line:
+ *                 message), else empty
+ * @param outcomes one per planned test, in rubric order
+ * @param console  the first bytes the student's code printed (stdout and stderr), for humans only
+ * @param testTime wall time of the test run, excluding compilation; never written to JSON by default
+ */
+public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
+                          Duration testTime) {
+
+    /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
+    public record Console(String text, long totalBytes) {
+        public static final Console EMPTY = new Console("", 0);
+    }
+
+    public GradeReport {
+        problems = List.copyOf(problems);
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** A submission that never reached the tests: every test is not run, with this reason. */
+    public static GradeReport withoutTests(Verdict verdict, List<String> problems, List<PlannedTest> plan,
+                                           String reason) {
+        List<TestOutcome> outcomes = plan.stream().map(test -> TestOutcome.notRun(test, reason)).toList();
+        return new GradeReport(verdict, problems, outcomes, Console.EMPTY, Duration.ZERO);
+    }
+
+    /** Points earned, rounded to 1e-6 so that sums of fractions print cleanly. */
+    public double score() {
+        return verdict == Verdict.GRADED ? round(outcomes.stream().mapToDouble(TestOutcome::score).sum()) : 0;
+    }
+
+    public double maxScore() {
+        return round(outcomes.stream().mapToDouble(outcome -> outcome.test().points()).sum());
+    }
+
+    public boolean fullMarks() {
+        return verdict == Verdict.GRADED && outcomes.stream().allMatch(o -> o.status() == TestStatus.PASSED);
+    }
+
+    private static double round(double points) {
+        return Math.round(points * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,51 @@
+package grader.runner;
+
+/** Turns a test's throwable into the sentence a student reads: the message, and where in their code it came from. */
+final class Failures {
+    private static final String STUDENT_PACKAGE = "batchnorm.";
+
+    private Failures() {}
+
+    static String describe(Throwable thrown) {
+        if (thrown instanceof StackOverflowError) {
+            return "stack overflow: a method calls itself (or a cycle of methods calls itself) without end"
+                    + recursionSite(thrown);
+        }
+        String message = thrown.getMessage();
+        if (thrown instanceof AssertionError) {
+            return message == null || message.isBlank() ? "assertion failed" + where(thrown) : message;
+        }
+        return thrown.getClass().getName() + (message == null ? "" : ": " + message) + where(thrown);
+    }
+
+    /** " (at Model.java:64, in Model.trainingMode)" for the first frame in the student's code, or "". */
+    private static String where(Throwable thrown) {
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
+                return describe(frame);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The student's frame that repeats most: the recursive call. The top frame would name wherever the
+     * stack happened to run out, which changes from run to run and would make the report differ.
+     */
+    private static String recursionSite(Throwable thrown) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            if (frame.getClassName().startsWith(STUDENT_PACKAGE)) {
+                counts.merge(describe(frame), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse("");
+    }
+
+    private static String describe(StackTraceElement frame) {
+        String className = frame.getClassName().substring(STUDENT_PACKAGE.length());
+        return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ", in " + className + "."
+                + frame.getMethodName() + ")";
+    }
+}

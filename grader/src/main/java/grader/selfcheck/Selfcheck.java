@@ -1,0 +1,189 @@
+package grader.selfcheck;
+
+import grader.json.Feedback;
+import grader.pipeline.Grader;
+import grader.pipeline.GraderConfig;
+import grader.report.GradeReport;
+import grader.report.PlannedTest;
+import grader.report.TestOutcome;
+import grader.report.TestStatus;
+import grader.report.Verdict;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the grader against submissions whose right score is known: the solution (full marks), the
+ * student stub (0), and every mutant (exactly the tests it lists fail). Prints one row per submission.
+ */
+public final class Selfcheck {
+    private final GraderConfig config;
+    private final int jobs;
+
+    public Selfcheck(GraderConfig config, int jobs) {
+        this.config = config;
+        this.jobs = jobs;
+    }
+
+    /** One submission to grade and what it must score. */
+    private interface Check {
+        String name();
+
+        String expected();
+
+        /** Null when the report is as expected, else what is wrong. */
+        String problem(GradeReport report, List<PlannedTest> plan);
+    }
+
+    private record Row(String name, String score, String expected, String problem) {}
+
+    /** @return true when every check holds */
+    public boolean run(PrintWriter out) throws Exception {
+        try (Grader grader = new Grader(config)) {
+            List<PlannedTest> plan = grader.plan();
+            List<Future<Row>> rows = new ArrayList<>();
+            List<Row> notGraded = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(jobs);
+            try {
+                rows.add(pool.submit(() -> grade(grader, plan, config.kit().solutionModel(), new FullMarks())));
+                config.kit().studentStub().ifPresentOrElse(
+                        stub -> rows.add(pool.submit(() -> grade(grader, plan, stub, new Zero()))),
+                        () -> notGraded.add(new Row("student stub", "-", "0", "SKIPPED: not bundled (generate "
+                                + "student/src/main/java/batchnorm/Model.java, then rebuild)")));
+                Optional<List<Mutant>> catalogue = MutantCatalog.bundled();
+                if (catalogue.isEmpty()) {
+                    notGraded.add(new Row("mutants", "-", "-", "SKIPPED: no " + MutantCatalog.RESOURCE + " bundled"));
+                }
+                List<Mutant> mutants = catalogue.orElse(List.of());
+                for (Mutant mutant : mutants) {
+                    try {
+                        String source = mutant.apply(config.kit().solutionModel());
+                        rows.add(pool.submit(() -> grade(grader, plan, source, new LosesExactly(mutant))));
+                    } catch (Mutant.BadPatchException e) {
+                        notGraded.add(new Row(mutant.name(), "-", "-", e.getMessage()));
+                    }
+                }
+                List<Row> table = new ArrayList<>();
+                for (Future<Row> row : rows) {
+                    table.add(row.get());
+                }
+                table.addAll(notGraded);
+                return print(out, plan, table);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Row grade(Grader grader, List<PlannedTest> plan, String source, Check check) throws Exception {
+        GradeReport report = grader.gradeSource(source);
+        String score = Feedback.points(report.score()) + "/" + Feedback.points(report.maxScore());
+        return new Row(check.name(), score, check.expected(), check.problem(report, plan));
+    }
+
+    private static boolean print(PrintWriter out, List<PlannedTest> plan, List<Row> table) {
+        double points = plan.stream().mapToDouble(PlannedTest::points).sum();
+        out.printf(Locale.ROOT, "selfcheck: %d hidden tests, %s points%n%n", plan.size(), Feedback.points(points));
+        out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", "submission", "score", "expected", "result");
+        boolean passed = true;
+        for (Row row : table) {
+            boolean skipped = row.problem() != null && row.problem().startsWith("SKIPPED");
+            passed &= row.problem() == null || skipped;
+            out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", row.name(), row.score(), row.expected(),
+                    row.problem() == null ? "ok" : skipped ? row.problem() : "FAIL: " + row.problem());
+        }
+        out.println();
+        out.println(passed ? "selfcheck passed" : "selfcheck FAILED");
+        return passed;
+    }
+
+    private static Set<String> notPassed(GradeReport report) {
+        return report.outcomes().stream().filter(o -> o.status() != TestStatus.PASSED)
+                .map(o -> o.test().id()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String firstProblem(GradeReport report) {
+        return report.problems().isEmpty() ? "" : ": " + report.problems().get(0).lines().findFirst().orElse("");
+    }
+
+    private record FullMarks() implements Check {
+        public String name() {
+            return "solution";
+        }
+
+        public String expected() {
+            return "full marks";
+        }
+
+        public String problem(GradeReport report, List<PlannedTest> plan) {
+            if (report.verdict() != Verdict.GRADED) {
+                return report.verdict() + firstProblem(report);
+            }
+            return report.fullMarks() ? null : "not passed: " + report.outcomes().stream()
+                    .filter(o -> o.status() != TestStatus.PASSED)
+                    .map(o -> o.test().id() + " (" + o.status().words() + ": " + o.message() + ")").toList();
+        }
+    }
+
+    private record Zero() implements Check {
+        public String name() {
+            return "student stub";
+        }
+
+        public String expected() {
+            return "0";
+        }
+
+        public String problem(GradeReport report, List<PlannedTest> plan) {
+            if (report.verdict() != Verdict.GRADED) {
+                return report.verdict() + firstProblem(report);
+            }
+            return report.score() == 0 ? null : "passed: " + report.outcomes().stream()
+                    .filter(o -> o.status() == TestStatus.PASSED).map(o -> o.test().id()).toList();
+        }
+    }
+
+    private record LosesExactly(Mutant mutant) implements Check {
+        public String name() {
+            return mutant.name();
+        }
+
+        public String expected() {
+            return "loses " + mutant.mustFail().size() + " listed test" + (mutant.mustFail().size() == 1 ? "" : "s");
+        }
+
+        public String problem(GradeReport report, List<PlannedTest> plan) {
+            Set<String> known = plan.stream().map(PlannedTest::id).collect(Collectors.toSet());
+            List<String> unknown = mutant.mustFail().stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                return "mustFail names tests that do not exist: " + unknown;
+            }
+            if (report.verdict() != Verdict.GRADED) {
+                return "does not compile or is refused (" + report.verdict() + firstProblem(report) + ")";
+            }
+            if (report.fullMarks()) {
+                return "full marks: no test catches this mistake";
+            }
+            Set<String> failed = notPassed(report);
+            Set<String> expected = new TreeSet<>(mutant.mustFail());
+            List<String> wrong = new ArrayList<>();
+            expected.stream().filter(id -> !failed.contains(id)).forEach(id -> wrong.add("passed but must fail: " + id));
+            failed.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add("failed but not listed: " + id
+                    + " (" + statusOf(report, id) + ")"));
+            return wrong.isEmpty() ? null : String.join("; ", wrong);
+        }
+
+        private static String statusOf(GradeReport report, String id) {
+            return report.outcomes().stream().filter(o -> o.test().id().equals(id)).findFirst()
+                    .map(TestOutcome::status).map(TestStatus::words).orElse("?");
+        }
+    }
+}
