@@ -1,0 +1,41 @@
+package grader.release;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the kit's root pom into the handout's: the same versions, plugin settings and coordinates
+ * (so {@code autodiff/pom.xml} and {@code student/pom.xml} keep their parent), with only the modules
+ * students get. Versions therefore stay pinned in one place, the kit's root pom.
+ */
+final class HandoutPom {
+    private static final Pattern MODULES = Pattern.compile("(?s)<modules>.*?</modules>");
+    static final String HANDOUT_MODULES = """
+            <modules>
+                <module>autodiff</module>
+                <module>student</module>
+              </modules>""";
+    private static final String NOTE = """
+            <!-- The student handout's build, made by `grader.jar package student` from the kit's root pom:
+                 the same pinned versions, with only the autodiff and student modules. -->
+            """;
+
+    private HandoutPom() {
+    }
+
+    /** The handout's root pom made from the kit's root pom text. */
+    static String fromKitPom(String kitPom) {
+        Matcher modules = MODULES.matcher(kitPom);
+        if (!modules.find()) {
+            throw new IllegalStateException("the kit's root pom has no <modules> element to replace");
+        }
+        int start = modules.start();
+        if (modules.find()) {
+            throw new IllegalStateException("the kit's root pom has several <modules> elements (profiles?): "
+                    + "grader.release.HandoutPom knows how to rewrite only one");
+        }
+        String withModules = kitPom.substring(0, start) + HANDOUT_MODULES + kitPom.substring(kitPom.indexOf("</modules>", start) + "</modules>".length());
+        int project = withModules.indexOf("<project");
+        return withModules.substring(0, project) + NOTE + withModules.substring(project);
+    }
+}
