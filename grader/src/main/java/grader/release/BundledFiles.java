@@ -20,7 +20,8 @@ public final class BundledFiles {
 
     private final Path codeSource;
 
-    private BundledFiles(Path codeSource) {
+    /** The files bundled in a jar or class folder; tests use their own. */
+    BundledFiles(Path codeSource) {
         this.codeSource = codeSource;
     }
 
