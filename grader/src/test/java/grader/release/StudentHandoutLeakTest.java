@@ -49,7 +49,9 @@ class StudentHandoutLeakTest {
     @Test
     void noFileContainsSolutionMarkersHiddenTestNamesOrGraderCode() throws IOException {
         List<String> forbidden = new ArrayList<>(List.of("BEGIN SOLUTION", "END SOLUTION", "grader.hidden", "grader.rubric",
-                "grader.kit", "@Points(", "batchnorm_reference.json"));
+                "grader.kit", "@Points(", "batchnorm_reference.json",
+                // the hidden test classes known when this was written; hiddenTestClassNames() finds later ones
+                "Ex2BatchNormTest", "Ex3RunningAveragesTest", "Ex4TrainingTest", "Ex4PyTorchReferenceTest"));
         forbidden.addAll(hiddenTestClassNames());
         List<String> leaks = new ArrayList<>();
         for (String file : files) {
