@@ -36,7 +36,7 @@ class StudentHandoutTest {
         }
         files.remove(StudentHandout.ANSWERS);
         files.put(StudentHandout.BUNDLED_ANSWERS, "## Exercise 1\nWhy is a bias before batch norm redundant?\n");
-        files.put(StudentHandout.ROOT_POM, "<project>\n  <modules>\n    <module>autodiff</module>\n    <module>grader</module>\n  </modules>\n</project>\n");
+        files.put(StudentHandout.ROOT_POM, "<project>\n  <properties>\n  </properties>\n  <modules>\n    <module>autodiff</module>\n    <module>grader</module>\n  </modules>\n</project>\n");
         return files;
     }
 
