@@ -3,7 +3,6 @@ package grader.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -53,7 +52,7 @@ class GradeSubmissionScriptTest {
 
     @BeforeAll
     static void buildTheStandInGrader() throws IOException {
-        assumeTrue(Processes.onPath("bash"), "bash is needed to run the platform scripts");
+        Kit.skipUnless(Processes.onPath("bash"), "bash is needed to run the platform scripts");
         Path source = Files.writeString(temp.resolve("FakeGrader.java"), FAKE_GRADER);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", temp.toString(), source.toString()));
         Manifest manifest = new Manifest();
@@ -97,7 +96,7 @@ class GradeSubmissionScriptTest {
 
     @Test
     void asRootTheGraderRunsAsTheUnprivilegedUser() throws Exception {
-        assumeTrue(Processes.runningAsRoot(), "only root can switch users");
+        Kit.skipUnless(Processes.runningAsRoot(), "only root can switch users");
         Processes.Outcome outcome = gradeSubmission(List.of("Model.java"), "gradescope");
         assertEquals("nobody", results().get("user").getAsString(), outcome.output());
         assertTrue(outcome.output().contains("Grading as the unprivileged user 'nobody'."), outcome.output());

@@ -1,6 +1,5 @@
 package grader.release;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +15,11 @@ final class GraderJarUnderTest {
     /** target/grader.jar (set by the integration-test execution), skipping when it has no working grade command. */
     static Path requireGradingJar() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar")).toAbsolutePath();
-        assumeTrue(Files.isRegularFile(jar), jar + " is not built: run `mvn -pl grader -am verify`, which packages it first");
-        assumeTrue(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
+        Kit.skipUnless(Files.isRegularFile(jar), jar + " does not exist: the grader module's package phase (maven-shade-plugin) builds it");
+        Kit.skipUnless(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Processes.Outcome help = Processes.run(jar.getParent(), Map.of(), 60, List.of(java, "-jar", jar.toString(), "grade", "--help"));
-        assumeTrue(help.exitCode() == 0, "the jar has no working `grade` command yet (grader.cli, issue 5), so the "
+        Kit.skipUnless(help.exitCode() == 0, "the jar has no working `grade` command yet (grader.cli, issue 5), so the "
                 + "platform scripts cannot be run end to end:\n" + help.output());
         return jar;
     }

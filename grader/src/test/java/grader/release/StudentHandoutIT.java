@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ class StudentHandoutIT {
 
     @BeforeAll
     static void packageTheHandout() throws IOException {
-        assumeTrue(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
-        assumeTrue(Processes.onPath("mvn"), "mvn is not on the PATH: the handout cannot be built here");
+        Kit.skipUnless(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
+        Kit.skipUnless(Processes.onPath("mvn"), "mvn is not on the PATH: the handout cannot be built here");
         zip = temp.resolve("kit-student.zip");
         DeterministicZip.write(new StudentHandout(BundledFiles.ofRunningGrader()).entries(), zip);
     }

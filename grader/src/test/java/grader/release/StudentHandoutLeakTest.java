@@ -2,7 +2,6 @@ package grader.release;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ class StudentHandoutLeakTest {
 
     @BeforeAll
     static void unpackTheHandout() throws IOException {
-        assumeTrue(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
+        Kit.skipUnless(Kit.hasStudentModule(), Kit.NO_STUDENT_MODULE);
         Path zip = temp.resolve("kit-student.zip");
         DeterministicZip.write(new StudentHandout(BundledFiles.ofRunningGrader()).entries(), zip);
         unpacked = temp.resolve("kit-student");
@@ -80,7 +79,7 @@ class StudentHandoutLeakTest {
     @Test
     void noneOfTheInstructorsAnswersAppearsAnywhere() throws IOException {
         Path instructorAnswers = Kit.root().resolve("solution/ANSWERS.md");
-        assumeTrue(Files.exists(instructorAnswers), "solution/ANSWERS.md is not in this checkout yet");
+        Kit.skipUnless(Files.exists(instructorAnswers), "solution/ANSWERS.md is not in this checkout yet");
         Set<String> questions = new LinkedHashSet<>(Files.readAllLines(Kit.root().resolve("student/ANSWERS.md")));
         List<String> answerLines = Files.readAllLines(instructorAnswers).stream()
                 .filter(line -> !questions.contains(line)).map(String::strip).filter(line -> line.length() >= 30).toList();
