@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
             "  prairielearn  prairielearn-question.zip: an example question for a PrairieLearn course"
         },
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the archive was written", "1:an internal error", "2:bad usage, or the jar lacks files the release needs"})
+        exitCodeList = {"0:the archive was written", "1:an internal error", "2:bad usage, or the release was refused (files missing from the jar, or solution code in the handout)"})
 public final class PackageCommand implements Callable<Integer> {
     static final int WRITTEN = 0;
-    static final int INCOMPLETE = 2;
+    static final int REFUSED = 2;
 
     @Spec
     CommandSpec spec;
@@ -55,9 +55,9 @@ public final class PackageCommand implements Callable<Integer> {
         List<ArchiveEntry> entries;
         try {
             entries = kind.release(BundledFiles.ofRunningGrader(), this::graderJarToShip).entries();
-        } catch (IncompleteReleaseException e) {
+        } catch (IncompleteReleaseException | LeakingReleaseException e) {
             stderr.println(e.getMessage());
-            return INCOMPLETE;
+            return REFUSED;
         }
         DeterministicZip.write(entries, target);
         stdout.printf("Wrote %s (%d files, %d KiB).%n%s%n",

@@ -63,7 +63,7 @@ public final class StudentHandout implements Release {
     private static void requireNoSolution(ArchiveEntry entry) {
         for (String marker : SOLUTION_MARKERS) {
             if (entry.text().contains(marker)) {
-                throw new IllegalStateException("refusing to build the " + NAME + ": " + entry.path() + " contains '"
+                throw new LeakingReleaseException("refusing to build the " + NAME + ": " + entry.path() + " contains '"
                         + marker + "'. Regenerate student/ from solution/ instead of editing it by hand.");
             }
         }

@@ -66,7 +66,7 @@ class StudentHandoutTest {
     void aSolutionBlockInAnyFileStopsThePackaging() throws IOException {
         Map<String, String> files = completeBundle();
         files.put("student/src/main/java/batchnorm/Model.java", "class Model {\n    // BEGIN SOLUTION\n    int answer = 42;\n    // END SOLUTION\n}\n");
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> handoutOf(files).entries());
+        LeakingReleaseException refused = assertThrows(LeakingReleaseException.class, () -> handoutOf(files).entries());
         assertTrue(refused.getMessage().contains("student/src/main/java/batchnorm/Model.java contains 'BEGIN SOLUTION'"),
                 refused.getMessage());
     }
