@@ -18,6 +18,9 @@ public final class StudentHandout implements Release {
     /** Where the build bundles the student's copy of ANSWERS.md, and where the handout puts it. */
     static final String BUNDLED_ANSWERS = "student/ANSWERS.md";
     static final String ANSWERS = "ANSWERS.md";
+    /** Stored without its dot: Maven's resource copy and the jar plugin both drop files named .gitignore. */
+    static final String BUNDLED_GITIGNORE = "gitignore";
+    static final String GITIGNORE = ".gitignore";
 
     /** Files without which a student could not build or start the exercise. */
     static final List<String> REQUIRED = List.of(
@@ -25,6 +28,7 @@ public final class StudentHandout implements Release {
             "README.md",
             ANSWERS,
             "exercises.md",
+            GITIGNORE,
             ".github/workflows/classroom.yml",
             "autodiff/pom.xml",
             "autodiff/src/main/java/autodiff/Matrix.java",
@@ -56,6 +60,7 @@ public final class StudentHandout implements Release {
         return switch (entry.path()) {
             case ROOT_POM -> new ArchiveEntry(ROOT_POM, HandoutPom.fromKitPom(entry.text()).getBytes(StandardCharsets.UTF_8));
             case BUNDLED_ANSWERS -> entry.movedTo(ANSWERS);
+            case BUNDLED_GITIGNORE -> entry.movedTo(GITIGNORE);
             default -> entry;
         };
     }

@@ -35,6 +35,8 @@ class StudentHandoutTest {
             files.put(path, "content of " + path);
         }
         files.remove(StudentHandout.ANSWERS);
+        files.remove(StudentHandout.GITIGNORE);
+        files.put(StudentHandout.BUNDLED_GITIGNORE, "target/\n");
         files.put(StudentHandout.BUNDLED_ANSWERS, "## Exercise 1\nWhy is a bias before batch norm redundant?\n");
         files.put(StudentHandout.ROOT_POM, "<project>\n  <properties>\n  </properties>\n  <modules>\n    <module>autodiff</module>\n    <module>grader</module>\n  </modules>\n</project>\n");
         return files;
@@ -50,6 +52,7 @@ class StudentHandoutTest {
         assertTrue(!byPath.get("pom.xml").contains("<module>grader</module>"), "the grader module must be gone");
         assertEquals("## Exercise 1\nWhy is a bias before batch norm redundant?\n", byPath.get("ANSWERS.md"));
         assertTrue(!byPath.containsKey(StudentHandout.BUNDLED_ANSWERS), "ANSWERS.md appears once, at the top");
+        assertEquals("target/\n", byPath.get(".gitignore"), "the handout's .gitignore gets its dot back");
     }
 
     @Test
