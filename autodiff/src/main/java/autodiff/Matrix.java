@@ -147,27 +147,35 @@ public final class Matrix {
     // ---- element-wise arithmetic, with one-sided broadcasting (see Broadcast) --------------
 
     public Matrix add(Matrix other) {
-        return zip("add", other, Double::sum);
+        return elementwise("add", other, Kernel.ADD);
     }
 
     public Matrix sub(Matrix other) {
-        return zip("sub", other, (a, b) -> a - b);
+        return elementwise("sub", other, Kernel.SUB);
     }
 
     public Matrix mul(Matrix other) {
-        return zip("mul", other, (a, b) -> a * b);
+        return elementwise("mul", other, Kernel.MUL);
     }
 
     public Matrix div(Matrix other) {
-        return zip("div", other, (a, b) -> a / b);
+        return elementwise("div", other, Kernel.DIV);
     }
 
     public Matrix add(double value) {
-        return map(v -> v + value);
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data[i] + value;
+        }
+        return new Matrix(rows, cols, out);
     }
 
     public Matrix mul(double value) {
-        return map(v -> v * value);
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data[i] * value;
+        }
+        return new Matrix(rows, cols, out);
     }
 
     public Matrix map(DoubleUnaryOperator function) {
@@ -178,52 +186,49 @@ public final class Matrix {
         return new Matrix(rows, cols, out);
     }
 
-    /** Combines two matrices entry by entry after broadcasting; {@code op} names the caller in errors. */
+    /**
+     * Combines two matrices entry by entry after broadcasting; {@code op} names the caller in errors.
+     * For add, sub, mul and div prefer the named methods: they run a dedicated loop per operator.
+     */
     public Matrix zip(String op, Matrix other, DoubleBinaryOperator function) {
+        Matrix a = broadcastAgainst(op, other);
+        Matrix b = other.broadcastAgainst(op, this);
+        double[] out = new double[a.data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = function.applyAsDouble(a.data[i], b.data[i]);
+        }
+        return new Matrix(a.rows, a.cols, out);
+    }
+
+    private Matrix elementwise(String op, Matrix other, Kernel kernel) {
         int outRows = Broadcast.rows(op, this, other);
         int outCols = Broadcast.cols(op, this, other);
+        // A column or a scalar is copied out along its row first; a row is repeated in place.
+        Matrix a = broadcastTo(rows, outCols);
+        Matrix b = other.broadcastTo(other.rows, outCols);
         double[] out = new double[outRows * outCols];
-        double[] a = data;
-        double[] b = other.data;
-        int aRowStep = rows == 1 ? 0 : cols;
-        int bRowStep = other.rows == 1 ? 0 : other.cols;
-        int aColStep = cols == 1 ? 0 : 1;
-        int bColStep = other.cols == 1 ? 0 : 1;
-        for (int i = 0, o = 0; i < outRows; i++) {
-            int ai = i * aRowStep;
-            int bi = i * bRowStep;
-            for (int j = 0; j < outCols; j++, o++) {
-                out[o] = function.applyAsDouble(a[ai + j * aColStep], b[bi + j * bColStep]);
-            }
-        }
+        kernel.run(a.data, a.rows == 1 ? 0 : outCols, b.data, b.rows == 1 ? 0 : outCols, out, outRows, outCols);
         return new Matrix(outRows, outCols, out);
+    }
+
+    /**
+     * This matrix repeated up to the shape of the pair's result. Copying the small operand out first
+     * keeps the arithmetic loops flat: with rows of 10 or 20 entries, a per-row loop costs more in
+     * set-up than it saves in memory.
+     */
+    private Matrix broadcastAgainst(String op, Matrix other) {
+        return broadcastTo(Broadcast.rows(op, this, other), Broadcast.cols(op, this, other));
     }
 
     // ---- linear algebra ----------------------------------------------------------------------
 
-    /** Matrix product; the i-k-j loop order walks both operands row by row, which the cache likes. */
+    /** Matrix product (see DotKernel for the loop). */
     public Matrix dot(Matrix other) {
         if (cols != other.rows) {
             throw new IllegalArgumentException("dot: " + shape() + " . " + other.shape()
                     + ": inner dimensions " + cols + " and " + other.rows + " differ");
         }
-        int n = other.cols;
-        double[] out = new double[rows * n];
-        double[] b = other.data;
-        for (int i = 0; i < rows; i++) {
-            int outRow = i * n;
-            for (int k = 0; k < cols; k++) {
-                double aik = data[i * cols + k];
-                if (aik == 0.0) {
-                    continue;
-                }
-                int bRow = k * n;
-                for (int j = 0; j < n; j++) {
-                    out[outRow + j] += aik * b[bRow + j];
-                }
-            }
-        }
-        return new Matrix(rows, n, out);
+        return new Matrix(rows, other.cols, DotKernel.multiply(data, other.data, rows, cols, other.cols));
     }
 
     public Matrix transpose() {
@@ -281,7 +286,21 @@ public final class Matrix {
 
     /** Repeats a row, column or scalar up to {@code rows x cols}: the inverse of {@link #sumTo}. */
     public Matrix broadcastTo(int rows, int cols) {
-        return zeros(rows, cols).add(this);
+        if (this.rows == rows && this.cols == cols) {
+            return this;
+        }
+        Check.argument((this.rows == 1 || this.rows == rows) && (this.cols == 1 || this.cols == cols),
+                "broadcastTo: cannot repeat %s up to (%dx%d)", shape(), rows, cols);
+        double[] out = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            int from = this.rows == 1 ? 0 : i * this.cols;
+            if (this.cols == 1) {
+                Arrays.fill(out, i * cols, (i + 1) * cols, data[from]);
+            } else {
+                System.arraycopy(data, from, out, i * cols, cols);
+            }
+        }
+        return new Matrix(rows, cols, out);
     }
 
     /** Sums a broadcast result back to a (1 x c), (r x 1) or (1 x 1) shape: how gradients flow back. */

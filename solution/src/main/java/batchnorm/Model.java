@@ -52,6 +52,7 @@ public final class Model {
      * <p>Registers in {@link #params}: {@code gamma_<name>} (1 x fanIn, ones), {@code beta_<name>}
      * (1 x fanIn, zeros), {@code avg_mean_<name>} and {@code avg_variance_<name>} (1 x fanIn, zeros).
      * Applied to x of shape n x fanIn, it runs {@link #trainingMode} or {@link #evalMode}.
+     * See exercises.md#exercise-2-batch-norm-forward and #exercise-3-running-averages-and-the-train-flag.
      */
     public BatchNorm batchNorm(int fanIn, String name) {
         // BEGIN SOLUTION
@@ -70,8 +71,9 @@ public final class Model {
     /**
      * Batch norm with the batch's own statistics (Exercise 2). Per feature (axis 0): the batch mean
      * and the biased variance (divide by n), {@code xhat = (x - mean) / sqrt(variance + EPSILON)},
-     * and the output {@code gamma * xhat + beta}, n x fanIn. Hands the statistics to
-     * {@link #updateRunningAverages} (Exercise 3) before returning.
+     * and the output {@code gamma * xhat + beta}, n x fanIn ({@link #scaleAndShift} does the last
+     * part). Hands the statistics to {@link #updateRunningAverages} (Exercise 3) before returning.
+     * See exercises.md#exercise-2-batch-norm-forward.
      */
     private Node trainingMode(Node x, String name) {
         // BEGIN SOLUTION
@@ -87,6 +89,7 @@ public final class Model {
      * Batch norm with the running averages instead of the batch's statistics (Exercise 3): the same
      * formula as {@link #trainingMode}, with {@code avg_mean_<name>} and {@code avg_variance_<name>}
      * from {@link #params}. Changes nothing, and works for a batch of one row.
+     * See exercises.md#exercise-3-running-averages-and-the-train-flag.
      */
     private Node evalMode(Node x, String name) {
         // BEGIN SOLUTION
@@ -101,6 +104,7 @@ public final class Model {
      * Moves each running average towards this batch's statistic (Exercise 3):
      * {@code avg = (1 - MOMENTUM) * avg + MOMENTUM * batchStatistic}, stored back into {@link #params}
      * as a plain matrix, never a named node, so that gradients and SGD never touch it.
+     * See exercises.md#exercise-3-running-averages-and-the-train-flag.
      */
     private void updateRunningAverages(String name, Matrix batchMean, Matrix batchVariance) {
         // BEGIN SOLUTION
@@ -116,7 +120,11 @@ public final class Model {
         return normalized.mul(param("gamma_" + name)).add(param("beta_" + name));
     }
 
-    /** The network's output, n x 1 probabilities of "benign"; {@code train} goes to both batch norms (Exercise 4). */
+    /**
+     * The network's output, n x 1 probabilities of "benign": fc1, bn1, tanh, fc2, bn2, tanh, fc3,
+     * sigmoid, with {@code train} passed on to both batch norms (Exercise 4). See
+     * exercises.md#exercise-4-gradient-descent.
+     */
     public Node forward(Matrix x, boolean train) {
         // BEGIN SOLUTION
         // STUB: throw new UnsupportedOperationException("Exercise 4 is not implemented yet: Model.forward (see exercises.md#exercise-4-gradient-descent)");

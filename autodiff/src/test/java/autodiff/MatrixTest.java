@@ -1,0 +1,182 @@
+package autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MatrixTest {
+    private static final Matrix A = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+
+    @Test
+    void factoriesFillTheRequestedShape() {
+        assertEquals(Matrix.fromRowMajor(2, 2, 0, 0, 0, 0), Matrix.zeros(2, 2));
+        assertEquals(Matrix.fromRowMajor(1, 3, 1, 1, 1), Matrix.ones(1, 3));
+        assertEquals(Matrix.fromRowMajor(2, 1, 7, 7), Matrix.full(2, 1, 7));
+        assertEquals(4.5, Matrix.scalar(4.5).item());
+        assertEquals("(2x3)", A.shape());
+        assertEquals(6, A.size());
+    }
+
+    @Test
+    void randnIsReproducibleForTheSameSeedAndRoughlyStandardNormal() {
+        Matrix first = Matrix.randn(200, 50, new Random(7));
+        assertEquals(first, Matrix.randn(200, 50, new Random(7)));
+        assertNotEquals(first, Matrix.randn(200, 50, new Random(8)));
+        assertEquals(0.0, first.mean(), 0.02, "mean of 10,000 N(0,1) draws");
+        assertEquals(1.0, first.mul(first).mean(), 0.05, "second moment of 10,000 N(0,1) draws");
+    }
+
+    @Test
+    void ofCopiesItsInputSoTheMatrixStaysImmutable() {
+        double[][] values = {{1, 2}, {3, 4}};
+        Matrix m = Matrix.of(values);
+        values[0][0] = 99;
+        m.toArray()[1][1] = 99;
+        m.toRowMajor()[0] = 99;
+        assertEquals(1.0, m.get(0, 0));
+        assertEquals(4.0, m.get(1, 1));
+    }
+
+    @Test
+    void raggedOrEmptyInputIsRefusedWithItsShape() {
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> Matrix.of(new double[][] {{1, 2}, {3}}));
+        assertEquals("Matrix.of: row 1 has 1 values, row 0 has 2", ragged.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Matrix.of(new double[0][0]));
+        assertEquals("a matrix needs positive dimensions, got (0x3)",
+                assertThrows(IllegalArgumentException.class, () -> Matrix.zeros(0, 3)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Matrix.fromRowMajor(2, 2, 1, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> A.item());
+    }
+
+    @Test
+    void getOutsideTheShapeNamesIndexAndShape() {
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> A.get(2, 0));
+        assertEquals("get(2, 0) outside (2x3)", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> A.get(0, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> A.selectRows(new int[] {5}));
+    }
+
+    @Test
+    void elementwiseArithmeticBroadcastsRowsColumnsAndScalars() {
+        assertEquals(Matrix.of(new double[][] {{11, 22, 33}, {14, 25, 36}}),
+                A.add(Matrix.fromRowMajor(1, 3, 10, 20, 30)));
+        assertEquals(Matrix.of(new double[][] {{0, 1, 2}, {2, 3, 4}}),
+                A.sub(Matrix.fromRowMajor(2, 1, 1, 2)));
+        assertEquals(Matrix.of(new double[][] {{2, 4, 6}, {8, 10, 12}}), A.mul(Matrix.scalar(2)));
+        assertEquals(Matrix.of(new double[][] {{2, 1, 2.0 / 3}, {0.5, 0.4, 1.0 / 3}}),
+                Matrix.fromRowMajor(1, 1, 2).div(A));
+        assertEquals(A.mul(3), A.mul(Matrix.full(2, 3, 3)));
+        assertEquals(A.add(1), A.map(v -> v + 1));
+    }
+
+    @Test
+    void columnAgainstRowIsRefusedNamingOpAndShapes() {
+        Matrix column = Matrix.zeros(50, 1);
+        Matrix row = Matrix.zeros(1, 50);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> column.sub(row));
+        assertEquals("sub: shapes (50x1) and (1x50) do not broadcast; reshape one of them", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> A.add(Matrix.zeros(3, 2)));
+        assertThrows(IllegalArgumentException.class, () -> A.mul(Matrix.zeros(1, 2)));
+    }
+
+    @Test
+    void dotMultipliesAndNamesBothShapesOnMismatch() {
+        Matrix b = Matrix.of(new double[][] {{1, 0}, {0, 1}, {2, -1}});
+        assertEquals(Matrix.of(new double[][] {{7, -1}, {16, -1}}), A.dot(b));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Matrix.zeros(50, 30).dot(Matrix.zeros(20, 10)));
+        assertEquals("dot: (50x30) . (20x10): inner dimensions 30 and 20 differ", e.getMessage());
+    }
+
+    @Test
+    void dotAgreesWithTheTextbookTripleLoop() {
+        Random random = new Random(3);
+        Matrix a = Matrix.randn(7, 5, random);
+        Matrix b = Matrix.randn(5, 4, random);
+        Matrix product = a.dot(b);
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 4; j++) {
+                double expected = 0;
+                for (int k = 0; k < 5; k++) {
+                    expected += a.get(i, k) * b.get(k, j);
+                }
+                assertEquals(expected, product.get(i, j), 1e-12, "entry " + i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void transposeSwapsRowsAndColumns() {
+        assertEquals(Matrix.of(new double[][] {{1, 4}, {2, 5}, {3, 6}}), A.transpose());
+        assertEquals(A, A.transpose().transpose());
+    }
+
+    @Test
+    void reductionsOverAllEntriesAndEachAxis() {
+        assertEquals(21.0, A.sum());
+        assertEquals(3.5, A.mean());
+        assertEquals(Matrix.fromRowMajor(1, 3, 5, 7, 9), A.sum(0));
+        assertEquals(Matrix.fromRowMajor(2, 1, 6, 15), A.sum(1));
+        assertEquals(Matrix.fromRowMajor(1, 3, 2.5, 3.5, 4.5), A.mean(0));
+        assertEquals(Matrix.fromRowMajor(2, 1, 2, 5), A.mean(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> A.sum(2));
+        assertTrue(e.getMessage().startsWith("sum: axis must be 0"), e.getMessage());
+    }
+
+    @Test
+    void broadcastToAndSumToAreInverseShapes() {
+        Matrix row = Matrix.fromRowMajor(1, 3, 1, 2, 3);
+        assertEquals(Matrix.of(new double[][] {{1, 2, 3}, {1, 2, 3}}), row.broadcastTo(2, 3));
+        assertEquals(row.mul(2), row.broadcastTo(2, 3).sumTo(1, 3));
+        assertEquals(Matrix.fromRowMajor(2, 1, 6, 15), A.sumTo(2, 1));
+        assertEquals(Matrix.scalar(21), A.sumTo(1, 1));
+        assertTrue(A.sumTo(2, 3) == A, "same shape is returned as it is");
+        assertThrows(IllegalArgumentException.class, () -> A.sumTo(3, 3));
+    }
+
+    @Test
+    void selectRowsAndWithMakeNewMatrices() {
+        assertEquals(Matrix.of(new double[][] {{4, 5, 6}, {1, 2, 3}, {4, 5, 6}}), A.selectRows(new int[] {1, 0, 1}));
+        Matrix changed = A.with(0, 1, -2);
+        assertEquals(-2.0, changed.get(0, 1));
+        assertEquals(2.0, A.get(0, 1), "the original is unchanged");
+    }
+
+    @Test
+    void allCloseComparesShapeAndTolerance() {
+        assertTrue(A.allClose(A.add(1e-9), 1e-8));
+        assertFalse(A.allClose(A.add(1e-6), 1e-8));
+        assertFalse(A.allClose(A.transpose(), 1));
+        assertFalse(A.allClose(A.map(v -> Double.NaN), 1), "NaN is never close");
+    }
+
+    @Test
+    void equalityFollowsShapeAndValues() {
+        assertEquals(A, Matrix.of(A.toArray()));
+        assertEquals(A.hashCode(), Matrix.of(A.toArray()).hashCode());
+        assertNotEquals(A, Matrix.fromRowMajor(3, 2, 1, 2, 3, 4, 5, 6));
+        assertNotEquals(A, "not a matrix");
+    }
+
+    @Test
+    void toStringShowsShapeAndCornerValues() {
+        assertEquals("Matrix(2x3) [\n  [1.000, 2.000, 3.000]\n  [4.000, 5.000, 6.000]\n]", A.toString());
+        String big = Matrix.zeros(100, 100).toString();
+        assertTrue(big.startsWith("Matrix(100x100) ["), big);
+        assertTrue(big.contains("..."), big);
+        assertTrue(big.length() < 400, "a large matrix prints in a few lines: " + big.length());
+    }
+
+    @Test
+    void rowsOfToArrayMatchGet() {
+        assertArrayEquals(new double[] {4, 5, 6}, A.toArray()[1]);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, A.toRowMajor());
+    }
+}
