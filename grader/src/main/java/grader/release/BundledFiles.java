@@ -12,11 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The files the build copied into the grader under {@code grader/release/} (see grader/pom.xml):
+ * The files the build copied into the grader under {@code grader/release-bundle/} (see grader/pom.xml):
  * read from the grader jar when running from it, or from {@code target/classes} in tests.
  */
 public final class BundledFiles {
-    private static final String ROOT = "grader/release/";
+    /** Where the bundle starts in the jar; the hyphen keeps it apart from every package folder. */
+    static final String ROOT = "grader/release-bundle/";
 
     private final Path codeSource;
 
@@ -31,7 +32,7 @@ public final class BundledFiles {
     }
 
     /**
-     * Every file under {@code grader/release/<folder>/}, sorted by path, with paths relative to it;
+     * Every file under {@code grader/release-bundle/<folder>/}, sorted by path, with paths relative to it;
      * empty when the build bundled nothing there.
      */
     public List<ArchiveEntry> under(String folder) throws IOException {

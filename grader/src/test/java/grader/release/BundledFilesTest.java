@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BundledFilesTest {
     private static final List<ArchiveEntry> CLASS_FOLDER = List.of(
-            new ArchiveEntry("grader/release/handout/pom.xml", "<project/>".getBytes(StandardCharsets.UTF_8)),
-            new ArchiveEntry("grader/release/handout/student/src/Model.java", "class Model {}".getBytes(StandardCharsets.UTF_8)),
-            new ArchiveEntry("grader/release/platforms/common/grade_submission.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)),
+            new ArchiveEntry(BundledFiles.ROOT + "handout/pom.xml", "<project/>".getBytes(StandardCharsets.UTF_8)),
+            new ArchiveEntry(BundledFiles.ROOT + "handout/student/src/Model.java", "class Model {}".getBytes(StandardCharsets.UTF_8)),
+            new ArchiveEntry(BundledFiles.ROOT + "platforms/common/grade_submission.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)),
             new ArchiveEntry("grader/Other.class", new byte[] {1, 2, 3}));
 
     @Test

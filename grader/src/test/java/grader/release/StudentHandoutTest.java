@@ -22,7 +22,7 @@ class StudentHandoutTest {
 
     private StudentHandout handoutOf(Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = classes.resolve("grader/release/handout").resolve(file.getKey());
+            Path path = classes.resolve(BundledFiles.ROOT + "handout").resolve(file.getKey());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
