@@ -1,6 +1,7 @@
 package grader.release;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ public record ArchiveEntry(String path, byte[] content) {
     public ArchiveEntry {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");
-        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("..")) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
             throw new IllegalArgumentException("archive path must be relative and plain: '" + path + "'");
         }
     }

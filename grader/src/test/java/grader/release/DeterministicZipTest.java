@@ -85,6 +85,7 @@ class DeterministicZipTest {
         for (String path : List.of("../x", "/etc/passwd", "a\\b", "")) {
             assertThrows(IllegalArgumentException.class, () -> file(path, "x"), "path '" + path + "' must be refused");
         }
+        assertEquals("a..b/c.txt", file("a..b/c.txt", "x").path(), "dots inside a name are fine");
         assertFalse(file("notes.txt", "#not a script").executable(), "only #! marks a script");
     }
 }
