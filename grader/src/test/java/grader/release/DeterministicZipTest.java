@@ -71,6 +71,8 @@ class DeterministicZipTest {
         DeterministicZip.write(ENTRIES, zip);
         assertEquals(List.of("release.zip"), Kit.relativeFiles(folder.resolve("out")), "no temporary file may remain");
         assertArrayEquals(DeterministicZip.bytes(ENTRIES), Files.readAllBytes(zip));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)),
+                "a release is meant to be handed on, so others may read it");
     }
 
     @Test
