@@ -16,8 +16,9 @@ final class HandoutPom {
                 <module>student</module>
               </modules>""";
     /**
-     * Lets {@code mvn test -Dtest='SelfCheckTest$Exercise2'} run from the handout's root: without it the
-     * autodiff module, which has no self-check, fails the build for running none of the named tests.
+     * Lets {@code mvn test -Dtest=...} name self-checks from the handout's root (the README's
+     * {@code -Dgroups=exercise2} needs nothing): without it the autodiff module, which has no
+     * self-check, fails the build for running none of the named tests.
      */
     static final String ONE_EXERCISE_PROPERTY = """
                 <!-- mvn test -Dtest=... names tests of the student module only: let autodiff run none -->

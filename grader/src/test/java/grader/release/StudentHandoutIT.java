@@ -58,10 +58,10 @@ class StudentHandoutIT {
 
     @Test
     void theReadmesCommandRunsTheSelfChecksOfOneExerciseOnly() throws Exception {
-        Processes.Outcome build = maven(unpacked("one-exercise"), "test", "-Dtest=SelfCheckTest$Exercise3");
+        Processes.Outcome build = maven(unpacked("one-exercise"), "test", "-Dgroups=exercise3");
         assertTrue(build.output().contains("Exercise 3 is not implemented yet"), "Exercise 3's checks must run:\n" + build.output());
-        assertFalse(build.output().contains("Exercise 2 is not implemented yet") || build.output().contains("No tests matching pattern"),
-                "only Exercise 3's checks may run, and the autodiff module must not fail for having none:\n" + build.output());
+        assertFalse(build.output().contains("Exercise 2 is not implemented yet") || build.output().contains("Exercise 4 is not implemented yet"),
+                "only Exercise 3's checks may run:\n" + build.output());
     }
 
     @Test
