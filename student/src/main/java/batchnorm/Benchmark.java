@@ -24,17 +24,29 @@ public final class Benchmark {
         for (int run = 0; run < WARMUP_RUNS; run++) {
             checksum += timedRun(settings, data).finalLoss;
         }
+        for (int run = 0; run < WARMUP_RUNS; run++) {
+            checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
+        }
+        // Interleaved, so that a burst of load elsewhere on the machine hits both alike.
         double[] millis = new double[TIMED_RUNS];
+        double[] baselineMillis = new double[TIMED_RUNS];
         for (int run = 0; run < TIMED_RUNS; run++) {
             Timing timing = timedRun(settings, data);
             millis[run] = timing.millis;
             checksum += timing.finalLoss;
+            long start = System.nanoTime();
+            checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
+            baselineMillis[run] = (System.nanoTime() - start) / 1e6;
         }
         Summary summary = Summary.of(millis);
+        Summary baseline = Summary.of(baselineMillis);
         String name = "train" + settings.steps() + "_ms";
         // Printing the checksum keeps the JIT from discarding the work as unused.
         out.printf("checksum of final losses: %.6f%n", checksum);
         out.printf("%s min %.3f, max %.3f over %d runs%n", name, summary.min(), summary.max(), TIMED_RUNS);
+        out.printf("baseline (same run): the same steps' matrix products as textbook loops, no autodiff: median %.3f ms%n",
+                baseline.median());
+        out.printf("ratio_train_to_textbook_products=%.2f%n", summary.median() / baseline.median());
         out.printf("reference (not measured in this run): PyTorch 1.13 on CPU, about %.0f ms for the same 100 steps%n",
                 PYTORCH_REFERENCE_MS);
         out.printf("%s=%.3f%n", name, summary.median());

@@ -1,5 +1,6 @@
 package grader.cli;
 
+import grader.release.PackageCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar grader.jar}: grades submissions of the batch-norm exercise and checks itself. */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCli.Version.class,
         description = "Grades submissions of the batch-norm exercise with hidden JUnit tests.",
-        subcommands = {GradeCommand.class, SelfcheckCommand.class, grader.batch.GradeAllCommand.class},
+        subcommands = {GradeCommand.class, SelfcheckCommand.class, PackageCommand.class, grader.batch.GradeAllCommand.class},
         footer = {"", "Exit codes: 0 graded (whatever the score), 2 bad usage or unreadable submission, "
                 + "1 internal error."})
 public final class GraderCli implements Runnable {

@@ -34,6 +34,7 @@ public final class Grader implements AutoCloseable {
     private final GraderConfig config;
     private final Path scratch;
     private final SourceCompiler compiler;
+    private final Thread cleanUpOnExit;
     private volatile List<PlannedTest> plan;
 
     public Grader(GraderConfig config) throws IOException {
@@ -41,6 +42,9 @@ public final class Grader implements AutoCloseable {
         Files.createDirectories(config.workRoot());
         this.scratch = Files.createTempDirectory(config.workRoot(), "grader-");
         this.compiler = new SourceCompiler(scratch);
+        // Killed (Ctrl-C, a platform's timeout) before close(): still leave no scratch behind.
+        this.cleanUpOnExit = new Thread(() -> Folders.deleteRecursively(scratch), "grader-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
         Trace.mark("compiler ready");
     }
 
@@ -217,5 +221,10 @@ public final class Grader implements AutoCloseable {
     @Override
     public void close() {
         Folders.deleteRecursively(scratch);
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run: the folder is gone either way.
+        }
     }
 }

@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public record KitSources(Map<String, String> given, String solutionModel, Optional<String> studentStub) {
     private static final String ROOT = "/grader/kit/";
-    /** The files of package batchnorm that students do not edit; Train.java is optional. */
-    public static final List<String> GIVEN_FILES = List.of("Layer.java", "BatchNorm.java", "Train.java");
+    /**
+     * The given files Model.java needs. The training demo (Train and its helpers) is given too, but the
+     * hidden tests never run it and its charts need XChart, so it is not compiled with submissions.
+     */
+    public static final List<String> GIVEN_FILES = List.of("Layer.java", "BatchNorm.java");
 
     public KitSources {
         given = Map.copyOf(given);
@@ -36,13 +39,6 @@ public record KitSources(Map<String, String> given, String solutionModel, Option
         String solution = resource("solution/Model.java").orElseThrow(() -> new IllegalStateException(
                 "the grader was built without the solution's Model.java (" + ROOT + "solution/Model.java)"));
         return new KitSources(given, solution, resource("student/Model.java"));
-    }
-
-    /** The same kit without one given file, for tests whose small Model variants do not fit it. */
-    public KitSources withoutGiven(String fileName) {
-        Map<String, String> fewer = new LinkedHashMap<>(given);
-        fewer.remove(fileName);
-        return new KitSources(fewer, solutionModel, studentStub);
     }
 
     private static Optional<String> resource(String path) {

@@ -24,6 +24,8 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        // A child must never outlive its parent: an endless loop would otherwise run on after a killed grader.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(5)));
         // Start-up work that needs no request, done while the parent compiles the submission.
         Launcher launcher = LauncherFactory.create();
         launcher.execute(LauncherDiscoveryRequestBuilder.request()

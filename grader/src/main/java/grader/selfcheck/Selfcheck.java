@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -57,10 +58,11 @@ public final class Selfcheck {
                         stub -> rows.add(pool.submit(() -> grade(grader, plan, stub, new Zero()))),
                         () -> notGraded.add(new Row("student stub", "-", "0", "SKIPPED: not bundled (generate "
                                 + "student/src/main/java/batchnorm/Model.java, then rebuild)")));
-                List<Mutant> mutants = MutantCatalog.bundled().orElse(List.of());
-                if (MutantCatalog.bundled().isEmpty()) {
+                Optional<List<Mutant>> catalogue = MutantCatalog.bundled();
+                if (catalogue.isEmpty()) {
                     notGraded.add(new Row("mutants", "-", "-", "SKIPPED: no " + MutantCatalog.RESOURCE + " bundled"));
                 }
+                List<Mutant> mutants = catalogue.orElse(List.of());
                 for (Mutant mutant : mutants) {
                     try {
                         String source = mutant.apply(config.kit().solutionModel());
