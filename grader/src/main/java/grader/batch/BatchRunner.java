@@ -6,6 +6,7 @@ import grader.pipeline.Grader;
 import grader.pipeline.GraderConfig;
 import grader.report.GradeReport;
 import grader.report.PlannedTest;
+import grader.report.TestStatus;
 import grader.report.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whose files are then simply not written.
  */
 public final class BatchRunner {
+    private static final long CRASH_SETTLE_MILLIS = 500;
     private final Grader grader;
     private final Path outputFolder;
     private final ResumeIndex index;
@@ -124,6 +126,15 @@ public final class BatchRunner {
             report = GradeReport.withoutTests(Verdict.REFUSED, List.of("The grader failed on this submission ("
                     + e + "); it will be graded again on the next run."), grader.plan(), "not run: the grader failed");
             verdict = BatchRecord.INTERNAL_ERROR;
+        }
+        if (report.outcomes().stream().anyMatch(outcome -> outcome.status() == TestStatus.CRASHED)) {
+            // Ctrl-C at a terminal also reaches the children, which then die as if the student's code had
+            // crashed; give the stop signal time to arrive so that such a result is never written.
+            try {
+                Thread.sleep(CRASH_SETTLE_MILLIS);
+            } catch (InterruptedException abandoned) {
+                return Optional.empty();
+            }
         }
         if (stopping || Thread.currentThread().isInterrupted()) {
             return Optional.empty();
