@@ -67,19 +67,19 @@ public final class BatchRunner {
         String graderHash = graderFingerprint(grader);
         List<BatchRecord> records = new ArrayList<>();
         List<Future<Optional<BatchRecord>>> running = new ArrayList<>();
-        int kept = 0;
+        List<BatchRecord> kept = new ArrayList<>();
         for (Submission submission : submissions) {
             String sourceHash = hashOrEmpty(submission);
             Optional<BatchRecord> upToDate = force || sourceHash.isEmpty() ? Optional.empty()
                     : index.upToDate(submission, sourceHash, graderHash, jsonOf(submission));
             if (upToDate.isPresent()) {
-                records.add(upToDate.get());
-                kept++;
+                kept.add(upToDate.get());
             } else {
                 running.add(pool.submit(() -> grade(submission, sourceHash, graderHash, progress)));
             }
         }
         progress.skipped(kept);
+        records.addAll(kept);
         int graded = 0;
         for (Future<Optional<BatchRecord>> future : running) {
             try {
@@ -97,7 +97,7 @@ public final class BatchRunner {
         pool.shutdown();
         progress.close();
         records.sort(java.util.Comparator.comparing(BatchRecord::id));
-        return new Outcome(records, kept, graded, !stopping && records.size() == submissions.size());
+        return new Outcome(records, kept.size(), graded, !stopping && records.size() == submissions.size());
     }
 
     /** Stops handing out submissions and interrupts those in flight (their children are killed); waits briefly. */

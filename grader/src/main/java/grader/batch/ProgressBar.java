@@ -29,9 +29,11 @@ final class ProgressBar {
     }
 
     /** Submissions that were up to date and not graded again. */
-    synchronized void skipped(int count) {
+    synchronized void skipped(java.util.List<BatchRecord> kept) {
+        int count = kept.size();
         skipped += count;
         done += count;
+        failed += (int) kept.stream().filter(record -> !record.graded()).count();
         if (count > 0) {
             out.printf(Locale.ROOT, "grade-all: %d of %d submissions unchanged since the last run, kept (--force grades them again)%n",
                     count, total);

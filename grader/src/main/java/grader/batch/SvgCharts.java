@@ -43,7 +43,7 @@ final class SvgCharts {
 
     /** Horizontal bars: the share of submissions that passed each test, in rubric order. */
     static String passRates(List<ClassSummary.TestRate> rates) {
-        int labelWidth = 470;
+        int labelWidth = 540;
         int barWidth = 260;
         int row = 20;
         int width = labelWidth + barWidth + 60;
