@@ -233,7 +233,7 @@ public final class Node {
     static double tanh(double x) {
         double magnitude = Math.abs(x);
         if (magnitude < 1e-3) {
-            return x - x * x * x / 3;  // Taylor: here 1 - 2/(e^2x + 1) would lose digits to cancellation
+            return x * (1 - x * x / 3);  // Taylor: here 1 - 2/(e^2x + 1) would lose digits to cancellation
         }
         double t = 1 - 2 / (Math.exp(2 * magnitude) + 1);
         return x < 0 ? -t : t;

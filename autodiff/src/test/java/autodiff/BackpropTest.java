@@ -102,6 +102,18 @@ class BackpropTest {
     }
 
     @Test
+    void tanhAgreesWithTheLibraryToTwelveDigitsFromTinyToSaturatedInputs() {
+        double[] inputs = {0.0, 1e-12, -3e-7, 9.99e-4, 1e-3, -0.01, 0.5, -1.0, 3.0, 19.0, -40.0, 400.0};
+        for (double x : inputs) {
+            double expected = Math.tanh(x);
+            double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
+            assertTrue(Math.abs(Node.tanh(x) - expected) <= 1e-12 * scale, "tanh(" + x + ") = " + Node.tanh(x));
+        }
+        assertTrue(Double.isNaN(Node.tanh(Double.NaN)));
+        assertEquals(-0.0, Node.tanh(-0.0));
+    }
+
+    @Test
     void nodesDescribeThemselvesAndTheirParents() {
         Node w = new Node(X, "w");
         Node out = w.add(new Node(X));
