@@ -211,11 +211,7 @@ public final class Matrix {
         return new Matrix(outRows, outCols, out);
     }
 
-    /**
-     * This matrix repeated up to the shape of the pair's result. Copying the small operand out first
-     * keeps the arithmetic loops flat: with rows of 10 or 20 entries, a per-row loop costs more in
-     * set-up than it saves in memory.
-     */
+    /** This matrix repeated up to the shape of the pair's result, for {@link #zip}'s flat loop. */
     private Matrix broadcastAgainst(String op, Matrix other) {
         return broadcastTo(Broadcast.rows(op, this, other), Broadcast.cols(op, this, other));
     }

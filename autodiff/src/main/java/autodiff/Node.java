@@ -138,7 +138,7 @@ public final class Node {
     public Node sigmoid() {
         Matrix s = value.map(v -> 1.0 / (1.0 + Math.exp(-v)));
         return op(s, single(this),
-                g -> g.mul(s.mul(s.mul(-1).add(1))));  // d s = s (1 - s)
+                g -> g.zip("sigmoid", s, (gi, si) -> gi * si * (1 - si)));  // d s = s (1 - s)
     }
 
     public Node log() {
