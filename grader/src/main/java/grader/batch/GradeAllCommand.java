@@ -1,6 +1,7 @@
 package grader.batch;
 
 import grader.cli.GraderCli;
+import grader.cli.TestLimits;
 import grader.json.Feedback;
 import grader.pipeline.Grader;
 import grader.pipeline.GraderConfig;
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,15 +49,8 @@ public final class GradeAllCommand implements Callable<Integer> {
             description = "List pairs whose normalised code is at least this similar, 0..1 (default: ${DEFAULT-VALUE}).")
     private double similarityThreshold;
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m", description = "Heap of each child JVM (default: ${DEFAULT-VALUE}).")
-    private String memory;
-
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20", description = "Time one test may take (default: ${DEFAULT-VALUE}).")
-    private long testTimeoutSeconds;
-
-    @Option(names = "--total-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time all tests of one submission may take (default: ${DEFAULT-VALUE}).")
-    private long totalTimeoutSeconds;
+    @CommandLine.Mixin
+    private TestLimits limits;
 
     @Option(names = "--no-class-data-archive", description = "Start child JVMs without the batch's class-data sharing archive.")
     private boolean noClassDataArchive;
@@ -71,6 +64,7 @@ public final class GradeAllCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--similarity-threshold must be within 0..1 and --jobs at least 1");
         }
+        GraderConfig config = limits.applyTo(GraderConfig.defaults(), spec).withTestJvms(1);
         Path out = outputFolder.toAbsolutePath().normalize();
         if (out.equals(classFolder.toAbsolutePath().normalize())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out must not be DIR itself");
@@ -84,8 +78,6 @@ public final class GradeAllCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         long start = System.nanoTime();
-        GraderConfig config = GraderConfig.defaults().withHeap(memory).withTestJvms(1)
-                .withTimeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds));
         Path state = Files.createDirectories(out.resolve(ResumeIndex.FOLDER));
         if (!noClassDataArchive) {
             config = ChildStartup.withClassDataArchive(config, state, stderr);

@@ -9,7 +9,6 @@ import grader.report.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,17 +35,8 @@ final class GradeCommand implements Callable<Integer> {
             description = "gradescope, prairielearn or text (default: gradescope with --out, text without).")
     private ReportFormat format;
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
-            description = "Heap of the JVM that runs the tests (default: ${DEFAULT-VALUE}).")
-    private String memory;
-
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Time one test may take (default: ${DEFAULT-VALUE}).")
-    private int testTimeoutSeconds;
-
-    @Option(names = "--total-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time all tests may take together, compilation not counted (default: ${DEFAULT-VALUE}).")
-    private int totalTimeoutSeconds;
+    @CommandLine.Mixin
+    private TestLimits limits;
 
     @Option(names = "--jvms", paramLabel = "N", defaultValue = "1",
             description = "Test JVMs that share the tests (default: ${DEFAULT-VALUE}; 2 can help on idle cores).")
@@ -57,19 +47,15 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!memory.matches("[1-9][0-9]*[mMgG]") || testTimeoutSeconds < 1 || totalTimeoutSeconds < 1
-                || testJvms < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--memory takes a size like 256m; the timeouts and --jvms take a whole number, at least 1");
+        if (testJvms < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jvms takes a whole number, at least 1");
         }
         if (out != null && (Files.isDirectory(out) || out.toAbsolutePath().getParent() == null
                 || !Files.isDirectory(out.toAbsolutePath().getParent()))) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--out must name a file in an existing folder: " + out);
         }
-        GraderConfig config = GraderConfig.defaults().withHeap(memory)
-                .withTimeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds))
-                .withTestJvms(testJvms);
+        GraderConfig config = limits.applyTo(GraderConfig.defaults(), spec).withTestJvms(testJvms);
         GradeReport report;
         try (Grader grader = new Grader(config)) {
             report = grader.grade(submission);

@@ -56,4 +56,17 @@ class GradeAllCommandTest {
         assertEquals(GraderCli.UNUSABLE, exit, "bad usage");
         assertTrue(err.toString().contains("--similarity-threshold"), "names the option: " + err);
     }
+
+    @Test
+    void aMalformedMemorySizeIsBadUsageAndWritesNothing() throws Exception {
+        Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", classFolder.getParent().toString(), "--out", temp.resolve("out").toString(),
+                "--memory", "lots");
+
+        assertEquals(GraderCli.UNUSABLE, exit, "bad usage");
+        assertTrue(err.toString().contains("--memory takes a size like 256m"), "names the option: " + err);
+        assertTrue(Files.notExists(temp.resolve("out")), "no output folder for a bad command line");
+    }
 }
