@@ -11,17 +11,16 @@ import java.nio.file.Path;
  */
 public record TrainOptions(Mode mode, Training.Settings settings, Path out, int seeds) {
     /** What {@link Train} does. */
-    public enum Mode { DEMO, SEEDS, BENCH, HELP }
+    public enum Mode { DEMO, SEEDS, HELP }
 
     public static final String USAGE = String.join("\n",
-            "usage: Train [--seed N] [--steps N] [--lr X] [--batch N] [--out FILE.png] [--seeds N | --bench | --help]",
+            "usage: Train [--seed N] [--steps N] [--lr X] [--batch N] [--out FILE.png] [--seeds N | --help]",
             "  --seed N     seed of the split, the initial weights and the batch order (default 0)",
             "  --steps N    gradient-descent steps (default 100)",
             "  --lr X       learning rate (default 0.01)",
             "  --batch N    rows per mini-batch, drawn without replacement (default 50)",
             "  --out FILE   PNG of the loss curve (default target/loss-curve.png)",
-            "  --seeds N    train seeds 0..N-1 and print min, median and max test accuracy",
-            "  --bench      time the training (median of 30 runs after 20 warm-up runs)");
+            "  --seeds N    train seeds 0..N-1 and print min, median and max test accuracy");
 
     /** Parses {@code args}; throws IllegalArgumentException naming the bad flag or value. */
     public static TrainOptions parse(String... args) {
@@ -45,7 +44,6 @@ public record TrainOptions(Mode mode, Training.Settings settings, Path out, int 
                     seeds = positive(flag, value(args, ++i, flag));
                     mode = Mode.SEEDS;
                 }
-                case "--bench" -> mode = Mode.BENCH;
                 case "--help", "-h" -> mode = Mode.HELP;
                 default -> throw new IllegalArgumentException("unknown flag '" + flag + "'");
             }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The training demo, given by the kit: trains the exercise's network on the breast-cancer data,
  * prints its progress and the eval-mode test accuracy, and draws the loss curve. Run it with
- * {@code --help} for the flags; {@code --seeds 20} compares seeds, {@code --bench} times the training.
+ * {@code --help} for the flags; {@code --seeds 20} compares seeds.
  */
 public final class Train {
     /** Exit status for bad flags. */
@@ -31,7 +31,6 @@ public final class Train {
         try {
             switch (options.mode()) {
                 case HELP -> System.out.println(TrainOptions.USAGE);
-                case BENCH -> Benchmark.run(options.settings(), System.out);
                 case SEEDS -> compareSeeds(options.settings(), options.seeds());
                 case DEMO -> demo(options.settings(), options.out());
             }

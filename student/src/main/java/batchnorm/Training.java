@@ -64,12 +64,17 @@ public final class Training {
     /**
      * One step of gradient descent: every parameter that has a gradient moves against it,
      * {@code p = p - learningRate * dLoss/dp}, by putting a new matrix into {@code model.params}.
+     * A gradient for a name that is not a key of {@code params} has nothing to move, and is ignored.
      * Returns the summed loss of the batch before the step.
      */
     public static double sgdStep(Model model, Matrix features, Matrix labels, double learningRate) {
         Node loss = model.loss(features, labels);
         Map<String, Matrix> gradients = loss.grad();
-        gradients.forEach((key, gradient) -> model.params.put(key, model.params.get(key).sub(gradient.mul(learningRate))));
+        gradients.forEach((key, gradient) -> {
+            if (model.params.containsKey(key)) {
+                model.params.put(key, model.params.get(key).sub(gradient.mul(learningRate)));
+            }
+        });
         return loss.value().item();
     }
 

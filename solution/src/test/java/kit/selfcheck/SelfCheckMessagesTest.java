@@ -28,9 +28,7 @@ class SelfCheckMessagesTest {
             """)
     void aTypicalMistakeFailsItsCheckWithTheLikelyCause(String mistake, String line, String mistaken, String check,
             String cause, @TempDir Path work) throws IOException {
-        // Only what the self-checks use; the demo's files (and XChart) would only slow the compiler down.
         Map<String, String> sources = new TreeMap<>(SelfChecksAgainstStubsAndSolutionTest.solutionSources());
-        sources.keySet().retainAll(List.of("Model.java", "Layer.java", "BatchNorm.java", "Training.java", "MiniBatches.java"));
         String model = sources.get("Model.java");
         int at = model.indexOf(line);
         assertTrue(at >= 0, "the solution no longer contains the line this mistake edits: " + line);

@@ -1,45 +1,44 @@
 package kit.selfcheck;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
-
-import autodiff.Matrix;
+import grader.common.KitSources;
+import grader.harness.TestResult;
+import grader.harness.VariantHarness;
+import grader.submission.SubmissionLocator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.knowm.xchart.XYChart;
+import java.util.TreeMap;
 
 /**
- * Compiles a version of the {@code batchnorm} sources (the stubs, or a mutant of the solution) and
- * runs the students' self-checks ({@code batchnorm.SelfCheckTest}, compiled into this module's test
- * classes from student/src/test/java) against it with the JUnit Platform launcher.
+ * Compiles a version of the {@code batchnorm} sources (the stubs, or a mistaken variant of the solution)
+ * and runs the students' self-checks ({@code batchnorm.SelfCheckTest}, compiled into this module's test
+ * classes from student/src/test/java) against it, through the grader's harness: the same compiler,
+ * child-first loader and launcher that run the hidden tests.
  */
 final class SelfCheckRun {
-    /** One self-check's result: its nested class (e.g. "Exercise2"), its method, and its failure message. */
+    private static final String SELF_CHECKS = "batchnorm.SelfCheckTest";
+    /** The self-checks and their helpers; every other batchnorm class comes from the variant. */
+    private static final List<String> SELF_CHECK_CLASSES = List.of("batchnorm.SelfCheck");
+
+    /** One self-check's result: its nested class (e.g. "Exercise2"), its method, and its failure. */
     record Outcome(String exercise, String check, boolean passed, Throwable failure) {}
 
     private SelfCheckRun() {}
 
-    /** Compiles {@code sources} (file name to content) into {@code workFolder} and runs all the self-checks on them. */
+    /**
+     * The files a submission is compiled with, from {@code sources} (file name to content, e.g. all of
+     * solution/src/main/java/batchnorm): Model.java and the kit's given files. The demo's command line and
+     * charts are left out: the self-checks never run them.
+     */
+    static Map<String, String> graded(Map<String, String> sources) {
+        Map<String, String> graded = new TreeMap<>(sources);
+        graded.keySet().retainAll(KitSources.GIVEN_FILES);
+        graded.put(SubmissionLocator.MODEL_FILE, sources.get(SubmissionLocator.MODEL_FILE));
+        return graded;
+    }
+
+    /** Compiles {@code sources} into {@code workFolder} and runs all the self-checks on them. */
     static List<Outcome> against(Map<String, String> sources, Path workFolder) throws IOException {
         return against(sources, workFolder, null);
     }
@@ -49,67 +48,15 @@ final class SelfCheckRun {
      * or every check when it is null.
      */
     static List<Outcome> against(Map<String, String> sources, Path workFolder, String check) throws IOException {
-        Path classes = compile(sources, workFolder);
-        ClassLoader loader = new BatchnormClassLoader(List.of(classes, location(SelfCheckRun.class)),
-                SelfCheckRun.class.getClassLoader());
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            Class<?> selfChecks = loader.loadClass("batchnorm.SelfCheckTest");
-            DiscoverySelector selector = check == null ? selectClass(selfChecks)
-                    : selectNestedMethod(List.of(selfChecks), loader.loadClass("batchnorm.SelfCheckTest$" + check.split("\\.")[0]),
-                            check.split("\\.")[1]);
-            List<Outcome> outcomes = new ArrayList<>();
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selector).build(),
-                    new TestExecutionListener() {
-                        @Override
-                        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                            if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource method) {
-                                String nested = method.getClassName().substring(method.getClassName().indexOf('$') + 1);
-                                outcomes.add(new Outcome(nested, method.getMethodName(),
-                                        result.getStatus() == TestExecutionResult.Status.SUCCESSFUL,
-                                        result.getThrowable().orElse(null)));
-                            }
-                        }
-                    });
-            return outcomes;
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError("the self-checks were not compiled into this module's test classes", e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        VariantHarness harness = new VariantHarness(workFolder);
+        ClassLoader loader = VariantHarness.load(harness.compile(graded(sources)), SELF_CHECK_CLASSES);
+        String selector = check == null ? SELF_CHECKS
+                : SELF_CHECKS + "$" + check.split("\\.")[0] + "#" + check.split("\\.")[1];
+        return VariantHarness.run(loader, List.of(selector)).stream().map(SelfCheckRun::outcome).toList();
     }
 
-    private static Path compile(Map<String, String> sources, Path workFolder) throws IOException {
-        Path sourceFolder = Files.createDirectories(workFolder.resolve("src/batchnorm"));
-        Path classes = Files.createDirectories(workFolder.resolve("classes"));
-        List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            files.add(Files.writeString(sourceFolder.resolve(source.getKey()), source.getValue()));
-        }
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, null, null)) {
-            String classPath = location(Matrix.class) + java.io.File.pathSeparator + location(XYChart.class);
-            boolean compiled = compiler.getTask(null, fileManager, diagnostics,
-                    List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d", classes.toString()), null,
-                    fileManager.getJavaFileObjectsFromPaths(files)).call();
-            if (!compiled) {
-                throw new AssertionError("the batchnorm sources do not compile:\n" + diagnostics.getDiagnostics().stream()
-                        .map(Object::toString).collect(Collectors.joining("\n")));
-            }
-        }
-        return classes;
-    }
-
-    /** The folder or jar a class was loaded from. */
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+    private static Outcome outcome(TestResult result) {
+        String nested = result.className().substring(result.className().indexOf('$') + 1);
+        return new Outcome(nested, result.methodName(), result.passed(), result.failure());
     }
 }

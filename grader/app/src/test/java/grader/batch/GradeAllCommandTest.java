@@ -1,0 +1,73 @@
+package grader.batch;
+
+import grader.command.ExitCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.cli.GraderCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GradeAllCommandTest {
+    @TempDir
+    Path temp;
+
+    private int run(StringWriter err, String... args) {
+        CommandLine cli = GraderCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aClassFolderThatDoesNotExistIsBadUsage() {
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", temp.resolve("nowhere").toString(), "--out", temp.resolve("out").toString());
+
+        assertEquals(ExitCode.UNUSABLE, exit, "exit code for bad usage");
+        assertTrue(err.toString().contains("DIR must be a folder"), "says what is wrong: " + err);
+    }
+
+    @Test
+    void aClassFolderWithoutSubmissionsIsBadUsageAndWritesNothing() throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("class"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", empty.toString(), "--out", temp.resolve("out").toString());
+
+        assertEquals(ExitCode.UNUSABLE, exit, "nothing to grade");
+        assertTrue(err.toString().contains("nothing to grade"), "says why: " + err);
+        assertTrue(Files.notExists(temp.resolve("out")), "no output folder for an empty class");
+    }
+
+    @Test
+    void theSimilarityThresholdMustBeAFraction() throws Exception {
+        Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", classFolder.getParent().toString(), "--out", temp.resolve("out").toString(),
+                "--similarity-threshold", "1.5");
+
+        assertEquals(ExitCode.UNUSABLE, exit, "bad usage");
+        assertTrue(err.toString().contains("--similarity-threshold"), "names the option: " + err);
+    }
+
+    @Test
+    void aMalformedMemorySizeIsBadUsageAndWritesNothing() throws Exception {
+        Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", classFolder.getParent().toString(), "--out", temp.resolve("out").toString(),
+                "--memory", "lots");
+
+        assertEquals(ExitCode.UNUSABLE, exit, "bad usage");
+        assertTrue(err.toString().contains("--memory takes a size like 256m"), "names the option: " + err);
+        assertTrue(Files.notExists(temp.resolve("out")), "no output folder for a bad command line");
+    }
+}

@@ -1,0 +1,178 @@
+package grader.runner;
+
+import grader.common.GraderConfig;
+import grader.report.PlannedTest;
+import grader.report.TestOutcome;
+import grader.report.TestStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the planned tests of one compiled submission in child JVMs and decides how each one ended. The
+ * parent owns the clocks: a test that outlives its time limit, or a JVM that dies, costs the test that was
+ * running (or the next one, if none was), and a fresh child runs the rest; every result already reported
+ * is kept.
+ */
+public final class TestRun {
+    /** The child's exit code under -XX:+ExitOnOutOfMemoryError. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+    /**
+     * Extra time before a child's first report: it loads JUnit and the test classes, which is not the
+     * student's time (and is slow on a busy machine).
+     */
+    private static final Duration START_GRACE = Duration.ofSeconds(10);
+
+    private final GraderConfig config;
+    private final Path submissionClasses;
+    private final Path workDir;
+    private final ConsoleCapture console;
+    private final List<PlannedTest> plan;
+    private final Map<String, PlannedTest> remaining = new LinkedHashMap<>();
+    private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+
+    /** @param plan the planned tests, in the order the child runs them */
+    public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
+                   ConsoleCapture console) {
+        this.config = config;
+        this.submissionClasses = submissionClasses;
+        this.workDir = workDir;
+        this.console = console;
+        this.plan = List.copyOf(plan);
+        plan.forEach(test -> remaining.put(test.id(), test));
+    }
+
+    /** A child JVM started early, so that it warms up while the submission compiles. */
+    public static final class WarmChild implements AutoCloseable {
+        private ChildJvm jvm;
+
+        private WarmChild(ChildJvm jvm) {
+            this.jvm = jvm;
+        }
+
+        /** Hands the child over to a run; afterwards closing this does nothing. */
+        private ChildJvm take() {
+            ChildJvm taken = jvm;
+            jvm = null;
+            return taken;
+        }
+
+        @Override
+        public void close() {
+            if (jvm != null) {
+                jvm.close();
+            }
+        }
+    }
+
+    public static WarmChild warmUp(GraderConfig config, Path workDir, ConsoleCapture console) throws IOException {
+        return new WarmChild(ChildJvm.launch(config, workDir, console));
+    }
+
+    /**
+     * @param warmChild from {@link #warmUp} with the same work folder, or null
+     * @return one outcome per planned test, in plan order
+     */
+    public List<TestOutcome> run(WarmChild warmChild) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        ChildJvm child = warmChild == null ? null : warmChild.take();
+        while (!remaining.isEmpty()) {
+            if (System.nanoTime() >= deadline) {
+                endRemaining(TestStatus.NOT_RUN, "not run: the time limit for all tests ("
+                        + seconds(config.totalTimeout()) + ") was used up by earlier tests");
+                break;
+            }
+            if (child == null) {
+                child = ChildJvm.launch(config, workDir, console);
+            }
+            try {
+                superviseOneChild(child, deadline);
+            } finally {
+                child.close();
+                child = null;
+            }
+        }
+        return plan.stream().map(test -> outcomes.get(test.id())).toList();
+    }
+
+    /** Lets one child run the remaining tests until it finishes, hangs or dies. */
+    private void superviseOneChild(ChildJvm child, long deadline) throws InterruptedException {
+        child.start(submissionClasses, config.hiddenPackage(),
+                remaining.values().stream().map(PlannedTest::selector).toList());
+        String current = null;
+        long lastProgress = System.nanoTime() + START_GRACE.toNanos();
+        while (true) {
+            long testDeadline = lastProgress + config.testTimeout().toNanos();
+            ChildJvm.Signal signal = child.poll(Duration.ofNanos(Math.min(testDeadline, deadline) - System.nanoTime()));
+            if (signal == null) {
+                boolean wholeRun = System.nanoTime() >= deadline;
+                blame(current, TestStatus.TIMED_OUT, wholeRun
+                        ? "timed out: the time limit for all tests (" + seconds(config.totalTimeout()) + ") ran out here"
+                        : "timed out after " + seconds(config.testTimeout()) + ": an endless loop, or a very slow one?");
+                return;
+            }
+            if (signal instanceof ChildJvm.Exited exited) {
+                grader.common.Trace.mark("child exited with " + exited.exitCode());
+                if (!exited.connected()) {
+                    throw new IllegalStateException("the test JVM failed to start (exit code " + exited.exitCode()
+                            + "); its output: " + console.snapshot().text());
+                }
+                if (!remaining.isEmpty()) {
+                    blame(current, TestStatus.CRASHED, crashReason(exited.exitCode()));
+                }
+                return;
+            }
+            Wire.Message message = ((ChildJvm.Heard) signal).message();
+            grader.common.Trace.mark("child: " + message.event() + " " + message.testId());
+            switch (message.event()) {
+                case STARTED -> {
+                    if (remaining.containsKey(message.testId())) {
+                        current = message.testId();
+                        lastProgress = System.nanoTime();
+                    }
+                }
+                case FINISHED -> {
+                    PlannedTest test = remaining.remove(message.testId());
+                    if (test != null) {
+                        outcomes.put(test.id(), new TestOutcome(test, message.status(), message.text()));
+                        current = null;
+                        lastProgress = System.nanoTime();
+                    }
+                }
+                case DONE -> {
+                    endRemaining(TestStatus.NOT_RUN, "not run: JUnit did not run this test");
+                    return;
+                }
+                case HELLO -> { }
+            }
+        }
+    }
+
+    /** Ends the running test, or the next one if the JVM hung or died between tests. */
+    private void blame(String current, TestStatus status, String reason) {
+        String id = current != null && remaining.containsKey(current) ? current : remaining.keySet().iterator().next();
+        PlannedTest test = remaining.remove(id);
+        outcomes.put(id, new TestOutcome(test, status, reason));
+    }
+
+    private void endRemaining(TestStatus status, String reason) {
+        remaining.values().forEach(test -> outcomes.put(test.id(), new TestOutcome(test, status, reason)));
+        remaining.clear();
+    }
+
+    private String crashReason(int exitCode) {
+        if (exitCode == OUT_OF_MEMORY_EXIT) {
+            return "crashed: out of memory (the limit is " + config.heap() + "); does something keep allocating "
+                    + "matrices or nodes in a loop?";
+        }
+        return "crashed: the test JVM ended with exit code " + exitCode + " during this test (System.exit, or a "
+                + "fatal error)";
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+    }
+}

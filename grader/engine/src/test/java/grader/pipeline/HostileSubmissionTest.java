@@ -1,0 +1,96 @@
+package grader.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.fixture.Submissions;
+import grader.report.GradeReport;
+import grader.report.TestOutcome;
+import grader.report.TestStatus;
+import grader.report.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submissions that attack the test JVM: each misbehaves in the second probe only, so that probe must
+ * end as timed out or crashed while the first and third keep their points (1 + 4 of 7).
+ */
+class HostileSubmissionTest {
+    @TempDir
+    static Path workRoot;
+    private static Grader grader;
+    private static Grader graderWithoutStaticCheck;
+
+    @BeforeAll
+    static void startGraders() throws Exception {
+        grader = new Grader(Submissions.config(workRoot).build());
+        graderWithoutStaticCheck = new Grader(Submissions.config(workRoot).staticCheck(false).build());
+    }
+
+    @AfterAll
+    static void closeGraders() {
+        grader.close();
+        graderWithoutStaticCheck.close();
+    }
+
+    @Test
+    void anEndlessLoopTimesOutOnlyTheTestItIsIn() throws Exception {
+        GradeReport report = grader.gradeSource(Submissions.named("endless-loop"));
+        assertSecondProbeLost(report, TestStatus.TIMED_OUT, "timed out after 3 s");
+    }
+
+    @Test
+    void systemExitInATestCrashesOnlyThatTest() throws Exception {
+        GradeReport report = graderWithoutStaticCheck.gradeSource(Submissions.named("system-exit"));
+        assertSecondProbeLost(report, TestStatus.CRASHED, "exit code 0");
+    }
+
+    @Test
+    void runningOutOfMemoryCrashesOnlyThatTest() throws Exception {
+        GradeReport report = grader.gradeSource(Submissions.named("out-of-memory"));
+        assertSecondProbeLost(report, TestStatus.CRASHED, "out of memory (the limit is 64m)");
+    }
+
+    @Test
+    void aStackOverflowCrashesOnlyThatTest() throws Exception {
+        GradeReport report = grader.gradeSource(Submissions.named("stack-overflow"));
+        assertSecondProbeLost(report, TestStatus.CRASHED, "stack overflow");
+    }
+
+    @Test
+    void floodingStdoutIsCappedAndCostsOnlyThatTest() throws Exception {
+        GradeReport report = grader.gradeSource(Submissions.named("stdout-flood"));
+        assertSecondProbeLost(report, TestStatus.TIMED_OUT, "timed out");
+        assertTrue(report.console().totalBytes() > 1_000_000,
+                "the flood should have been drained, not blocked: " + report.console().totalBytes() + " bytes");
+        assertTrue(report.console().text().length() <= 64 * 1024, "kept console text must be capped");
+    }
+
+    @Test
+    void printingFakeResultsChangesNothing() throws Exception {
+        GradeReport report = grader.gradeSource(Submissions.named("fake-results"));
+        assertEquals(Verdict.GRADED, report.verdict());
+        assertEquals(0.0, report.score(), "every probe fails on the 1 x 1 output, whatever was printed");
+        assertTrue(report.outcomes().stream().allMatch(o -> o.status() == TestStatus.FAILED),
+                "all probes should fail: " + report.outcomes());
+        assertTrue(report.console().text().contains("\"score\": 100.0"), "the fake JSON is only console text");
+    }
+
+    private static void assertSecondProbeLost(GradeReport report, TestStatus status, String reason) {
+        assertEquals(Verdict.GRADED, report.verdict(), () -> "problems: " + report.problems());
+        List<TestOutcome> outcomes = report.outcomes();
+        assertEquals(List.of("ProbeTest#probeOne", "ProbeTest#probeThree", "ProbeTest#probeTwo"),
+                outcomes.stream().map(o -> o.test().id()).toList(), "plan order: class, then method name");
+        assertEquals(TestStatus.PASSED, outcomes.get(0).status(), () -> "probe one: " + outcomes.get(0));
+        assertEquals(TestStatus.PASSED, outcomes.get(1).status(), () -> "probe three: " + outcomes.get(1));
+        assertEquals(status, outcomes.get(2).status(), () -> "probe two: " + outcomes.get(2));
+        assertTrue(outcomes.get(2).message().contains(reason),
+                () -> "probe two's message should say \"" + reason + "\": " + outcomes.get(2).message());
+        assertEquals(5.0, report.score(), "probes one and three keep their 1 + 4 points");
+        assertEquals(7.0, report.maxScore());
+    }
+}

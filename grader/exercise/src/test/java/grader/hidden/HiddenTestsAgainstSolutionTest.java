@@ -1,0 +1,59 @@
+package grader.hidden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.harness.TestResult;
+import grader.report.PlannedTest;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hidden tests give the bundled reference solution full marks, and every one is a complete rubric entry. */
+class HiddenTestsAgainstSolutionTest {
+    private static final double TOTAL_POINTS = 100;
+
+    @Test
+    void theSolutionPassesEveryHiddenTest(@TempDir Path work) throws IOException {
+        HiddenTests run = HiddenTests.against(HiddenTests.KIT.solutionModel(), work);
+        assertEquals(run.plan().size(), run.results().size(), "every hidden test should have run: " + run.results());
+        for (TestResult result : run.results()) {
+            assertTrue(result.passed(), result.id() + " fails on the solution: " + result.describe());
+        }
+        assertEquals(TOTAL_POINTS, run.score(), 1e-9);
+    }
+
+    @Test
+    void everyHiddenTestHasPointsAHintADisplayNameAndAnExercise(@TempDir Path work) throws IOException {
+        HiddenTests run = HiddenTests.against(HiddenTests.KIT.solutionModel(), work);
+        for (PlannedTest test : run.plan()) {
+            assertTrue(test.points() > 0, test.id() + " is worth no points");
+            assertTrue(!test.hint().isBlank(), test.id() + " has no hint");
+            assertTrue(test.exercise() >= 2 && test.exercise() <= 4, test.id() + " names exercise " + test.exercise());
+        }
+        for (Class<?> type : new Class<?>[] {Ex2BatchNormTest.class, Ex3RunningAveragesTest.class,
+                Ex4PyTorchReferenceTest.class, Ex4TrainingTest.class}) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Test.class)) {
+                    assertTrue(method.isAnnotationPresent(DisplayName.class), type.getSimpleName() + "#"
+                            + method.getName() + " has no @DisplayName");
+                    assertTrue(method.isAnnotationPresent(grader.rubric.Points.class), type.getSimpleName() + "#"
+                            + method.getName() + " has no @Points: the grader would never run it");
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePointsSumTo100WithAboutAThirdPerExercise(@TempDir Path work) throws IOException {
+        Map<Integer, Double> perExercise = new TreeMap<>();
+        HiddenTests.against(HiddenTests.KIT.solutionModel(), work).plan()
+                .forEach(test -> perExercise.merge(test.exercise(), test.points(), Double::sum));
+        assertEquals(Map.of(2, 35.0, 3, 35.0, 4, 30.0), perExercise, "points per exercise");
+    }
+}

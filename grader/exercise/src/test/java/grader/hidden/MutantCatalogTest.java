@@ -1,0 +1,79 @@
+package grader.hidden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.mutants.Mutant;
+import grader.mutants.MutantCatalog;
+import grader.report.PlannedTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each mutant of the catalog loses exactly the hidden tests it lists, and never full marks; the stubs
+ * score zero. Runs the hidden tests in-process; the grader's selfcheck repeats this through the isolated
+ * runner and the shipped jar.
+ */
+class MutantCatalogTest {
+    // mvn -pl grader/exercise -am test -Dtest=MutantCatalogTest -Dmutants.verbose=true -Dsurefire.failIfNoSpecifiedTests=false
+    // prints every failure message a mutant gets, to review what students would read.
+    private static final List<Mutant> CATALOG = bundledCatalog();
+
+    @TempDir
+    Path work;
+
+    private static List<Mutant> bundledCatalog() {
+        try {
+            return MutantCatalog.bundled().orElseThrow(() -> new AssertionError("no " + MutantCatalog.RESOURCE + " bundled"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theCatalogHasAtLeastTwelveMutantsWithDistinctNamesAndKnownTests() throws IOException {
+        assertTrue(CATALOG.size() >= 12, "at least 12 mutants, got " + CATALOG.size());
+        Set<String> ids = HiddenTests.against(HiddenTests.KIT.solutionModel(), work).plan().stream()
+                .map(PlannedTest::id).collect(Collectors.toSet());
+        Set<String> names = new TreeSet<>();
+        for (Mutant mutant : CATALOG) {
+            assertTrue(names.add(mutant.name()), "duplicate mutant name " + mutant.name());
+            assertTrue(!mutant.mustFail().isEmpty(), mutant.name() + " lists no test that catches it");
+            assertTrue(ids.containsAll(mutant.mustFail()), mutant.name() + " lists unknown tests: " + mutant.mustFail());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMutantLosesExactlyTheTestsItLists() {
+        return CATALOG.stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
+            HiddenTests run = HiddenTests.against(mutant.apply(HiddenTests.KIT.solutionModel()),
+                    Files.createTempDirectory(work, "mutant-"));
+            System.out.println("mutant " + mutant.name() + " score=" + run.score() + " failed=" + run.failedIds());
+            if (Boolean.getBoolean("mutants.verbose")) {
+                run.results().stream().filter(result -> !result.passed())
+                        .forEach(result -> System.out.println("    " + result.id() + ": " + result.describe()));
+            }
+            assertEquals(new TreeSet<>(mutant.mustFail()), new TreeSet<>(run.failedIds()),
+                    mutant.name() + ": the failing tests differ from mustFail");
+            assertTrue(run.score() < run.maxScore(), mutant.name() + " gets full marks");
+        }));
+    }
+
+    @Test
+    void theStubsScoreZero() throws IOException {
+        String stub = HiddenTests.KIT.studentStub().orElseThrow(() -> new AssertionError("no student stub bundled"));
+        HiddenTests run = HiddenTests.against(stub, work);
+        assertEquals(0.0, run.score(), "stubs pass: " + run.results());
+        assertEquals(run.plan().size(), run.failedIds().size(), "every hidden test fails on the stubs");
+    }
+}
