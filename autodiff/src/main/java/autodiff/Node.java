@@ -42,7 +42,7 @@ public final class Node {
 
     private Node(Matrix value, String name, Node[] parents, LocalGradient[] localGradients) {
         if (value == null) {
-            throw new IllegalArgumentException("Node: value is null; pass a Matrix");
+            throw new IllegalArgumentException(nullValueMessage(name));
         }
         this.value = value;
         this.name = name;
@@ -58,6 +58,17 @@ public final class Node {
             }
         }
         return false;
+    }
+
+    /**
+     * A null value usually comes from {@code params.get(key)} for a key that was never put into
+     * params: a named node's message asks about its own key, an unnamed one's names that call.
+     */
+    private static String nullValueMessage(String name) {
+        if (name == null) {
+            return "Node: value is null; pass a Matrix (params.get(key) gives null for a key that is not in params)";
+        }
+        return "Node " + name + ": value is null; is '" + name + "' in params?";
     }
 
     private static String requireName(String name) {

@@ -123,6 +123,18 @@ class BackpropTest {
         assertEquals("w", out.parents().get(0).name().orElseThrow());
         assertFalse(out.name().isPresent());
         assertThrows(IllegalArgumentException.class, () -> new Node(X, " "));
-        assertThrows(IllegalArgumentException.class, () -> new Node(null));
+    }
+
+    @Test
+    void aNamedNodeWithANullValueAsksWhetherItsNameIsInParams() {
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> new Node(null, "gamma_bn1"));
+        assertEquals("Node gamma_bn1: value is null; is 'gamma_bn1' in params?", thrown.getMessage());
+    }
+
+    @Test
+    void anUnnamedNodeWithANullValueSaysAMissingParamsKeyGivesNull() {
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> new Node(null));
+        assertEquals("Node: value is null; pass a Matrix (params.get(key) gives null for a key that is not in params)",
+                thrown.getMessage());
     }
 }
