@@ -61,7 +61,7 @@ public final class Model {
         params.put("beta_" + name, Matrix.zeros(1, fanIn));
         // END SOLUTION
         // BEGIN SOLUTION
-        // STUB: // TODO Exercise 3: put avg_mean_<name> and avg_variance_<name> (zeros, 1 x fanIn) into params.
+        // STUB: // TODO Exercise 3: put avg_mean_<name> and avg_variance_<name> (zeros, 1 x fanIn) into params (this part may stay empty until Exercise 3).
         params.put("avg_mean_" + name, Matrix.zeros(1, fanIn));
         params.put("avg_variance_" + name, Matrix.zeros(1, fanIn));
         // END SOLUTION
@@ -88,7 +88,9 @@ public final class Model {
     /**
      * Batch norm with the running averages instead of the batch's statistics (Exercise 3): the same
      * formula as {@link #trainingMode}, with {@code avg_mean_<name>} and {@code avg_variance_<name>}
-     * from {@link #params}. Changes nothing, and works for a batch of one row.
+     * read from {@link #params} as unnamed nodes, that is constants ({@code new Node(params.get(...))},
+     * not {@link #param}, which names its node), so they never get a gradient and SGD never moves them.
+     * Changes nothing, and works for a batch of one row.
      * See exercises.md#exercise-3-running-averages-and-the-train-flag.
      */
     private Node evalMode(Node x, String name) {
@@ -108,7 +110,7 @@ public final class Model {
      */
     private void updateRunningAverages(String name, Matrix batchMean, Matrix batchVariance) {
         // BEGIN SOLUTION
-        // STUB: // TODO Exercise 3: update avg_mean_<name> and avg_variance_<name> in params.
+        // STUB: // TODO Exercise 3: update avg_mean_<name> and avg_variance_<name> in params (this method may stay empty until Exercise 3).
         params.put("avg_mean_" + name, params.get("avg_mean_" + name).mul(1 - MOMENTUM).add(batchMean.mul(MOMENTUM)));
         params.put("avg_variance_" + name,
                 params.get("avg_variance_" + name).mul(1 - MOMENTUM).add(batchVariance.mul(MOMENTUM)));

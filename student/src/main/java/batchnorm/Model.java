@@ -56,7 +56,7 @@ public final class Model {
      */
     public BatchNorm batchNorm(int fanIn, String name) {
         // TODO Exercise 2: put gamma_<name> (ones) and beta_<name> (zeros), both 1 x fanIn, into params.
-        // TODO Exercise 3: put avg_mean_<name> and avg_variance_<name> (zeros, 1 x fanIn) into params.
+        // TODO Exercise 3: put avg_mean_<name> and avg_variance_<name> (zeros, 1 x fanIn) into params (this part may stay empty until Exercise 3).
         return (x, train) -> train ? trainingMode(x, name) : evalMode(x, name);
     }
 
@@ -74,7 +74,9 @@ public final class Model {
     /**
      * Batch norm with the running averages instead of the batch's statistics (Exercise 3): the same
      * formula as {@link #trainingMode}, with {@code avg_mean_<name>} and {@code avg_variance_<name>}
-     * from {@link #params}. Changes nothing, and works for a batch of one row.
+     * read from {@link #params} as unnamed nodes, that is constants ({@code new Node(params.get(...))},
+     * not {@link #param}, which names its node), so they never get a gradient and SGD never moves them.
+     * Changes nothing, and works for a batch of one row.
      * See exercises.md#exercise-3-running-averages-and-the-train-flag.
      */
     private Node evalMode(Node x, String name) {
@@ -88,7 +90,7 @@ public final class Model {
      * See exercises.md#exercise-3-running-averages-and-the-train-flag.
      */
     private void updateRunningAverages(String name, Matrix batchMean, Matrix batchVariance) {
-        // TODO Exercise 3: update avg_mean_<name> and avg_variance_<name> in params.
+        // TODO Exercise 3: update avg_mean_<name> and avg_variance_<name> in params (this method may stay empty until Exercise 3).
     }
 
     /** {@code gamma * normalized + beta}, with both read from {@link #params} now (given). */

@@ -205,6 +205,40 @@ class SelfCheckTest {
                 }
             }
         }
+
+        @Test
+        @DisplayName("grad() never reports the running averages, in training or in evaluation mode")
+        void runningAveragesNeverAppearInTheGradient() {
+            Model model = new Model(0);
+            rowParameter(model, "avg_mean_bn1", 20, Exercise.THREE);
+            rowParameter(model, "avg_variance_bn1", 20, Exercise.THREE);
+            Matrix x = Matrix.randn(50, 20, new Random(5)).mul(10).add(42);
+            // Training first, so that evaluation normalises with averages that have moved away from zero.
+            for (boolean train : new boolean[] {true, false}) {
+                String mode = train ? "training" : "evaluation";
+                Map<String, Matrix> gradient = attempt(Exercise.THREE, "taking grad() of bn1's output in " + mode + " mode",
+                        () -> model.bn1.apply(new Node(x), train).sum().grad());
+                for (String key : gradient.keySet()) {
+                    if (key.startsWith("avg_")) {
+                        throw failure(Exercise.THREE, "after a pass through bn1 in " + mode + " mode, grad() reports '" + key
+                                        + "' (its keys are " + gradient.keySet() + "); expected no running average among them.",
+                                namedAverageCause(spelledInModel(key)));
+                    }
+                }
+            }
+        }
+
+        private String namedAverageCause(String key) {
+            return "the running averages were read as named nodes (param(" + key + ") or new Node(..., " + key + ")), "
+                    + "so gradient descent would train them like gamma and beta. Read them as constants, without a name: "
+                    + "new Node(params.get(" + key + ")). "
+                    + "exercises.md#running-averages-and-why-evaluation-differs-from-training says why.";
+        }
+
+        /** A key of bn1 as Model.java builds it: avg_mean_bn1 becomes "avg_mean_" + name. */
+        private String spelledInModel(String key) {
+            return key.endsWith("bn1") ? "\"" + key.substring(0, key.length() - "bn1".length()) + "\" + name" : "\"" + key + "\"";
+        }
     }
 
     @Nested

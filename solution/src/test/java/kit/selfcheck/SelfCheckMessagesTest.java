@@ -25,6 +25,7 @@ class SelfCheckMessagesTest {
             ignoring gamma           | normalized.mul(param("gamma_" + name))               | normalized                                     | Exercise2.outputFollowsNewGammaAndBeta   | the output ignores gamma
             never updating averages  | updateRunningAverages(name, mean.value(), variance.value()); | ;                                      | Exercise3.runningAveragesApproachTheDataStatistics | the average never moved
             updating in eval mode    | Node mean = new Node(params.get("avg_mean_" + name)); | updateRunningAverages(name, x.value().mean(0), x.value().mean(0)); Node mean = new Node(params.get("avg_mean_" + name)); | Exercise3.evaluationLeavesTheAveragesUnchanged | evalMode must only read the running averages
+            averages as named nodes  | Node mean = new Node(params.get("avg_mean_" + name)); | Node mean = new Node(params.get("avg_mean_" + name), "avg_mean_" + name); | Exercise3.runningAveragesNeverAppearInTheGradient | the running averages were read as named nodes
             """)
     void aTypicalMistakeFailsItsCheckWithTheLikelyCause(String mistake, String line, String mistaken, String check,
             String cause, @TempDir Path work) throws IOException {
