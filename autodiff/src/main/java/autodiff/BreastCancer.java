@@ -99,10 +99,9 @@ public final class BreastCancer {
 
     /** Each column shifted to mean 0 and scaled to population standard deviation 1 (sklearn's scale). */
     public static Matrix standardize(Matrix x) {
-        Matrix centered = x.sub(x.mean(0));
-        Matrix std = centered.mul(centered).mean(0).map(Math::sqrt);
+        Matrix std = x.variance(0).map(Math::sqrt);
         // A constant column has std 0; sklearn leaves it at 0 rather than dividing by zero.
-        return centered.div(std.map(s -> s == 0.0 ? 1.0 : s));
+        return x.sub(x.mean(0)).div(std.map(s -> s == 0.0 ? 1.0 : s));
     }
 
     /**

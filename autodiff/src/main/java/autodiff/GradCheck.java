@@ -10,7 +10,7 @@ import java.util.function.Function;
  *
  * <p>The output is first reduced to a scalar by a fixed random weighting, {@code sum(w * f(x))}: a
  * plain sum would hide errors in functions whose outputs always sum to the same value, such as
- * batch norm's normalised output.
+ * batch norm's normalized output.
  */
 public final class GradCheck {
     public static final double DEFAULT_STEP = 1e-5;

@@ -280,6 +280,15 @@ public final class Matrix {
         return sum(axis).mul(1.0 / (axis == 0 ? rows : cols));
     }
 
+    /**
+     * The population variance along an axis (dividing by n, as batch norm and numpy's {@code var} do): the
+     * mean of the squared deviations from {@link #mean}. A value only, like every Matrix: it has no gradient.
+     */
+    public Matrix variance(int axis) {
+        Matrix centered = sub(mean(axis));
+        return centered.mul(centered).mean(axis);
+    }
+
     /** Repeats a row, column or scalar up to {@code rows x cols}: the inverse of {@link #sumTo}. */
     public Matrix broadcastTo(int rows, int cols) {
         if (this.rows == rows && this.cols == cols) {

@@ -131,6 +131,14 @@ class MatrixTest {
     }
 
     @Test
+    void varianceDividesByTheCountAlongEachAxis() {
+        // Columns of A are {1, 4}, {2, 5}, {3, 6}: deviations of 1.5 each; rows deviate by 1, 0, 1.
+        assertEquals(Matrix.fromRowMajor(1, 3, 2.25, 2.25, 2.25), A.variance(0));
+        assertEquals(Matrix.fromRowMajor(2, 1, 2.0 / 3, 2.0 / 3), A.variance(1));
+        assertEquals(Matrix.zeros(1, 2), Matrix.ones(5, 2).variance(0), "a constant column has variance 0");
+    }
+
+    @Test
     void broadcastToAndSumToAreInverseShapes() {
         Matrix row = Matrix.fromRowMajor(1, 3, 1, 2, 3);
         assertEquals(Matrix.of(new double[][] {{1, 2, 3}, {1, 2, 3}}), row.broadcastTo(2, 3));

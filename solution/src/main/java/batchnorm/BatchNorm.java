@@ -3,7 +3,7 @@ package batchnorm;
 import autodiff.Node;
 
 /**
- * A batch-normalization layer: normalises each feature of a batch, then scales by gamma and shifts
+ * A batch-normalization layer: normalizes each feature of a batch, then scales by gamma and shifts
  * by beta. Given by the kit, not edited by students.
  */
 @FunctionalInterface

@@ -76,8 +76,7 @@ final class SelfCheckHelp {
 
     /** Population standard deviation of each column, 1 x cols (divides by n, like batch norm). */
     static Matrix columnStd(Matrix x) {
-        Matrix centered = x.sub(x.mean(0));
-        return centered.mul(centered).mean(0).map(Math::sqrt);
+        return x.variance(0).map(Math::sqrt);
     }
 
     static boolean near(double actual, double expected, double tolerance) {

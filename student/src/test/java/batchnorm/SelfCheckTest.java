@@ -108,7 +108,7 @@ class SelfCheckTest {
 
         private String stdCause(double seen, double gamma, double inputVariance, int n) {
             if (Math.abs(Math.abs(gamma) - 1) > 1e-3 && near(seen, 1, 1e-3)) {
-                return "the output ignores gamma, or uses a gamma read once when batchNorm() ran: multiply the normalised "
+                return "the output ignores gamma, or uses a gamma read once when batchNorm() ran: multiply the normalized "
                         + "value by gamma, read from params each time the layer is applied.";
             }
             if (near(seen, Math.abs(gamma) / Math.sqrt(inputVariance), 1e-4)) {
@@ -118,7 +118,7 @@ class SelfCheckTest {
                 return "you used the unbiased variance (divide by n - 1); batch norm's variance divides by n: "
                         + "the mean of (x - mean)^2 over the batch.";
             }
-            return "normalise each feature over the batch (axis 0): xhat = (x - mean) / sqrt(variance + EPSILON), "
+            return "normalize each feature over the batch (axis 0): xhat = (x - mean) / sqrt(variance + EPSILON), "
                     + "with the variance the mean of (x - mean)^2, then multiply by gamma.";
         }
     }
@@ -213,7 +213,7 @@ class SelfCheckTest {
             rowParameter(model, "avg_mean_bn1", 20, Exercise.THREE);
             rowParameter(model, "avg_variance_bn1", 20, Exercise.THREE);
             Matrix x = Matrix.randn(50, 20, new Random(5)).mul(10).add(42);
-            // Training first, so that evaluation normalises with averages that have moved away from zero.
+            // Training first, so that evaluation normalizes with averages that have moved away from zero.
             for (boolean train : new boolean[] {true, false}) {
                 String mode = train ? "training" : "evaluation";
                 Map<String, Matrix> gradient = attempt(Exercise.THREE, "taking grad() of bn1's output in " + mode + " mode",

@@ -43,7 +43,7 @@ public final class GradeAllCommand implements Callable<Integer> {
     private boolean force;
 
     @Option(names = "--similarity-threshold", paramLabel = "S", defaultValue = "0.8",
-            description = "List pairs whose normalised code is at least this similar, 0..1 (default: ${DEFAULT-VALUE}).")
+            description = "List pairs whose normalized code is at least this similar, 0..1 (default: ${DEFAULT-VALUE}).")
     private double similarityThreshold;
 
     @CommandLine.Mixin

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Java source as a list of normalised tokens, for comparing submissions: comments and whitespace are
+ * Java source as a list of normalized tokens, for comparing submissions: comments and whitespace are
  * dropped, every string or char literal becomes {@code "S"}, every number {@code 0}, and every
  * identifier {@code id}, except keywords and names right after a dot (members of the kit's API, such as
  * {@code .sqrt} or {@code .mean}, which a student cannot rename). Renaming variables, reformatting,

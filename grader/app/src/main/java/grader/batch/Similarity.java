@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Pairs of submissions whose {@code Model.java} is nearly the same after {@link JavaTokens} normalises
+ * Pairs of submissions whose {@code Model.java} is nearly the same after {@link JavaTokens} normalizes
  * names, literals, comments and whitespace: each file becomes the set of its shingles (runs of
  * {@value #SHINGLE} tokens), minus the shingles of the kit's stub, which every student starts from; two
  * files are compared by the Jaccard similarity of those sets. Files with fewer than {@value #MIN_SHINGLES}
@@ -71,7 +71,7 @@ final class Similarity {
         return csv.toString();
     }
 
-    /** 64-bit hashes of every run of SHINGLE consecutive normalised tokens. */
+    /** 64-bit hashes of every run of SHINGLE consecutive normalized tokens. */
     static Set<Long> shingles(String source) {
         List<String> tokens = JavaTokens.of(source);
         Set<Long> shingles = new HashSet<>();

@@ -23,11 +23,12 @@ public final class TestLimits {
 
     /** {@code config} with these limits; a malformed value is a usage error of {@code spec}'s command. */
     public GraderConfig.Builder applyTo(GraderConfig.Builder config, CommandSpec spec) {
-        if (!memory.matches("[1-9][0-9]*[mMgG]") || testTimeoutSeconds < 1 || totalTimeoutSeconds < 1) {
+        try {
+            return config.heap(memory)
+                    .timeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds));
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--memory takes a size like 256m; the timeouts take a whole number of seconds, at least 1");
         }
-        return config.heap(memory)
-                .timeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds));
     }
 }

@@ -12,17 +12,9 @@ import java.util.List;
  * {@code run_autograder} at the root of the zip, next to the grader jar and the shared
  * {@code grade_submission.sh}; Gradescope unpacks it into {@code /autograder/source}.
  */
-public final class GradescopeAutograder implements Release {
+public record GradescopeAutograder(BundledFiles bundled, Path graderJar) implements Release {
     static final String NAME = "Gradescope autograder";
     static final List<String> REQUIRED = List.of("setup.sh", "run_autograder", "grade_submission.sh", GRADER_JAR);
-
-    private final BundledFiles bundled;
-    private final Path graderJar;
-
-    public GradescopeAutograder(BundledFiles bundled, Path graderJar) {
-        this.bundled = bundled;
-        this.graderJar = graderJar;
-    }
 
     @Override
     public List<ArchiveEntry> entries() throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code serverFilesCourse/batchnorm_grader/}, which PrairieLearn copies to
  * {@code /grade/serverFilesCourse/batchnorm_grader/} in the grading container.
  */
-public final class PrairieLearnQuestion implements Release {
+public record PrairieLearnQuestion(BundledFiles bundled, Path graderJar) implements Release {
     static final String NAME = "PrairieLearn question";
     static final String QUESTION = "questions/batchnorm/";
     static final String GRADER = "serverFilesCourse/batchnorm_grader/";
@@ -22,14 +22,6 @@ public final class PrairieLearnQuestion implements Release {
             GRADER + "run.sh",
             GRADER + "grade_submission.sh",
             GRADER + GRADER_JAR);
-
-    private final BundledFiles bundled;
-    private final Path graderJar;
-
-    public PrairieLearnQuestion(BundledFiles bundled, Path graderJar) {
-        this.bundled = bundled;
-        this.graderJar = graderJar;
-    }
 
     @Override
     public List<ArchiveEntry> entries() throws IOException {

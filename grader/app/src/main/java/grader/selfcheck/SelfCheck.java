@@ -35,15 +35,25 @@ public final class SelfCheck {
         this.jobs = jobs;
     }
 
-    /** One submission to grade and what it must score. */
-    private interface Check {
-        String name();
+    /** One submission to grade, what it must score, and how to tell. */
+    private record Check(String name, String expected, Judge judge) {}
 
-        String expected();
-
-        /** What is wrong with the report; empty when it is as expected. */
+    /** What is wrong with a report; empty when it is as expected. */
+    @FunctionalInterface
+    private interface Judge {
         Optional<String> problem(GradeReport report, List<PlannedTest> plan);
     }
+
+    /** The solution: every test passes. */
+    private static final Check FULL_MARKS = new Check("solution", "full marks", (report, plan) -> notGraded(report)
+            .or(() -> report.fullMarks() ? Optional.empty()
+                    : Optional.of("not passed: " + report.outcomes().stream().filter(o -> o.status() != TestStatus.PASSED)
+                            .map(o -> o.test().id() + " (" + o.status().words() + ": " + o.message() + ")").toList())));
+
+    /** The student's stub: no test passes. */
+    private static final Check ZERO = new Check("student stub", "0", (report, plan) -> notGraded(report)
+            .or(() -> report.score() == 0 ? Optional.empty() : Optional.of("passed: " + report.outcomes().stream()
+                    .filter(o -> o.status() == TestStatus.PASSED).map(o -> o.test().id()).toList())));
 
     /** How one check ended; a skipped one (nothing bundled to grade) does not fail the selfcheck. */
     private enum Result { OK, FAILED, SKIPPED }
@@ -67,20 +77,20 @@ public final class SelfCheck {
             List<Row> notGraded = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
-                rows.add(pool.submit(() -> grade(grader, plan, config.kit().solutionModel(), new FullMarks())));
+                rows.add(pool.submit(() -> grade(grader, plan, config.kit().solutionModel(), FULL_MARKS)));
                 config.kit().studentStub().ifPresentOrElse(
-                        stub -> rows.add(pool.submit(() -> grade(grader, plan, stub, new Zero()))),
+                        stub -> rows.add(pool.submit(() -> grade(grader, plan, stub, ZERO))),
                         () -> notGraded.add(Row.skipped("student stub", "not bundled (generate "
                                 + "student/src/main/java/batchnorm/Model.java, then rebuild)")));
-                Optional<List<Mutant>> catalogue = MutantCatalog.bundled();
-                if (catalogue.isEmpty()) {
+                Optional<List<Mutant>> catalog = MutantCatalog.bundled();
+                if (catalog.isEmpty()) {
                     notGraded.add(Row.skipped("mutants", "no " + MutantCatalog.RESOURCE + " bundled"));
                 }
-                List<Mutant> mutants = catalogue.orElse(List.of());
+                List<Mutant> mutants = catalog.orElse(List.of());
                 for (Mutant mutant : mutants) {
                     try {
                         String source = mutant.apply(config.kit().solutionModel());
-                        rows.add(pool.submit(() -> grade(grader, plan, source, new LosesExactly(mutant))));
+                        rows.add(pool.submit(() -> grade(grader, plan, source, losesExactly(mutant))));
                     } catch (Mutant.BadPatchException e) {
                         notGraded.add(new Row(mutant.name(), "-", "-", Result.FAILED, e.getMessage()));
                     }
@@ -100,7 +110,7 @@ public final class SelfCheck {
     private static Row grade(Grader grader, List<PlannedTest> plan, String source, Check check) throws Exception {
         GradeReport report = grader.gradeSource(source);
         String score = Feedback.points(report.score()) + "/" + Feedback.points(report.maxScore());
-        return Row.graded(check.name(), score, check.expected(), check.problem(report, plan));
+        return Row.graded(check.name(), score, check.expected(), check.judge().problem(report, plan));
     }
 
     private static boolean print(PrintWriter out, List<PlannedTest> plan, List<Row> table) {
@@ -131,76 +141,40 @@ public final class SelfCheck {
         return report.problems().isEmpty() ? "" : ": " + report.problems().get(0).lines().findFirst().orElse("");
     }
 
-    private record FullMarks() implements Check {
-        public String name() {
-            return "solution";
-        }
-
-        public String expected() {
-            return "full marks";
-        }
-
-        public Optional<String> problem(GradeReport report, List<PlannedTest> plan) {
-            if (report.verdict() != Verdict.GRADED) {
-                return Optional.of(report.verdict() + firstProblem(report));
-            }
-            return report.fullMarks() ? Optional.empty() : Optional.of("not passed: " + report.outcomes().stream()
-                    .filter(o -> o.status() != TestStatus.PASSED)
-                    .map(o -> o.test().id() + " (" + o.status().words() + ": " + o.message() + ")").toList());
-        }
+    /** The solution and the stub must both reach the tests. */
+    private static Optional<String> notGraded(GradeReport report) {
+        return report.verdict() == Verdict.GRADED ? Optional.empty() : Optional.of(report.verdict() + firstProblem(report));
     }
 
-    private record Zero() implements Check {
-        public String name() {
-            return "student stub";
-        }
-
-        public String expected() {
-            return "0";
-        }
-
-        public Optional<String> problem(GradeReport report, List<PlannedTest> plan) {
-            if (report.verdict() != Verdict.GRADED) {
-                return Optional.of(report.verdict() + firstProblem(report));
-            }
-            return report.score() == 0 ? Optional.empty() : Optional.of("passed: " + report.outcomes().stream()
-                    .filter(o -> o.status() == TestStatus.PASSED).map(o -> o.test().id()).toList());
-        }
+    /** A mutant: exactly the tests it lists fail. */
+    private static Check losesExactly(Mutant mutant) {
+        String expected = "loses " + mutant.mustFail().size() + " listed test" + (mutant.mustFail().size() == 1 ? "" : "s");
+        return new Check(mutant.name(), expected, (report, plan) -> wrongLosses(mutant, report, plan));
     }
 
-    private record LosesExactly(Mutant mutant) implements Check {
-        public String name() {
-            return mutant.name();
+    private static Optional<String> wrongLosses(Mutant mutant, GradeReport report, List<PlannedTest> plan) {
+        Set<String> known = plan.stream().map(PlannedTest::id).collect(Collectors.toSet());
+        List<String> unknown = mutant.mustFail().stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            return Optional.of("mustFail names tests that do not exist: " + unknown);
         }
+        if (report.verdict() != Verdict.GRADED) {
+            return Optional.of("does not compile or is refused (" + report.verdict() + firstProblem(report) + ")");
+        }
+        if (report.fullMarks()) {
+            return Optional.of("full marks: no test catches this mistake");
+        }
+        Set<String> failed = notPassed(report);
+        Set<String> expected = new TreeSet<>(mutant.mustFail());
+        List<String> wrong = new ArrayList<>();
+        expected.stream().filter(id -> !failed.contains(id)).forEach(id -> wrong.add("passed but must fail: " + id));
+        failed.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add("failed but not listed: " + id
+                + " (" + statusOf(report, id) + ")"));
+        return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
+    }
 
-        public String expected() {
-            return "loses " + mutant.mustFail().size() + " listed test" + (mutant.mustFail().size() == 1 ? "" : "s");
-        }
-
-        public Optional<String> problem(GradeReport report, List<PlannedTest> plan) {
-            Set<String> known = plan.stream().map(PlannedTest::id).collect(Collectors.toSet());
-            List<String> unknown = mutant.mustFail().stream().filter(id -> !known.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                return Optional.of("mustFail names tests that do not exist: " + unknown);
-            }
-            if (report.verdict() != Verdict.GRADED) {
-                return Optional.of("does not compile or is refused (" + report.verdict() + firstProblem(report) + ")");
-            }
-            if (report.fullMarks()) {
-                return Optional.of("full marks: no test catches this mistake");
-            }
-            Set<String> failed = notPassed(report);
-            Set<String> expected = new TreeSet<>(mutant.mustFail());
-            List<String> wrong = new ArrayList<>();
-            expected.stream().filter(id -> !failed.contains(id)).forEach(id -> wrong.add("passed but must fail: " + id));
-            failed.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add("failed but not listed: " + id
-                    + " (" + statusOf(report, id) + ")"));
-            return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
-        }
-
-        private static String statusOf(GradeReport report, String id) {
-            return report.outcomes().stream().filter(o -> o.test().id().equals(id)).findFirst()
-                    .map(TestOutcome::status).map(TestStatus::words).orElse("?");
-        }
+    private static String statusOf(GradeReport report, String id) {
+        return report.outcomes().stream().filter(o -> o.test().id().equals(id)).findFirst()
+                .map(TestOutcome::status).map(TestStatus::words).orElse("?");
     }
 }

@@ -23,4 +23,11 @@ final class GraderJarUnderTest {
                 + "platform scripts cannot be run end to end:\n" + help.output());
         return jar;
     }
+
+    /** The release of {@code kind} with the grading jar in it, written to {@code zip}; skips as above. */
+    static Path packaged(ReleaseKind kind, Path zip) throws IOException, InterruptedException {
+        Path jar = requireGradingJar();
+        DeterministicZip.write(kind.release(BundledFiles.ofRunningGrader(), () -> jar).entries(), zip);
+        return zip;
+    }
 }

@@ -31,9 +31,7 @@ class GradescopeAutograderIT {
 
     @BeforeAll
     static void packageTheAutograder() throws Exception {
-        Path jar = GraderJarUnderTest.requireGradingJar();
-        zip = temp.resolve("autograder.zip");
-        DeterministicZip.write(new GradescopeAutograder(BundledFiles.ofRunningGrader(), jar).entries(), zip);
+        zip = GraderJarUnderTest.packaged(ReleaseKind.GRADESCOPE, temp.resolve("autograder.zip"));
         asRoot = Processes.runningAsRoot();
     }
 

@@ -30,9 +30,7 @@ class PrairieLearnQuestionIT {
 
     @BeforeAll
     static void packageTheQuestion() throws Exception {
-        Path jar = GraderJarUnderTest.requireGradingJar();
-        Path zip = temp.resolve("prairielearn-question.zip");
-        DeterministicZip.write(new PrairieLearnQuestion(BundledFiles.ofRunningGrader(), jar).entries(), zip);
+        Path zip = GraderJarUnderTest.packaged(ReleaseKind.PRAIRIELEARN, temp.resolve("prairielearn-question.zip"));
         course = temp.resolve("course");
         Kit.extract(zip, course);
         asRoot = Processes.runningAsRoot();

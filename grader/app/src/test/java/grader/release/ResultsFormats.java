@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Checks a results.json against the platforms' documented formats; each method lists the problems. */
 final class ResultsFormats {
@@ -24,30 +25,24 @@ final class ResultsFormats {
     static List<String> gradescopeProblems(JsonObject results) {
         List<String> problems = new ArrayList<>();
         unknownKeys("results", results, GRADESCOPE_KEYS, problems);
-        boolean everyTestScored = true;
-        if (results.has("tests")) {
-            int index = 0;
-            for (JsonElement element : results.getAsJsonArray("tests")) {
-                JsonObject test = element.getAsJsonObject();
-                String where = "tests[" + index++ + "]";
-                unknownKeys(where, test, GRADESCOPE_TEST_KEYS, problems);
-                everyTestScored &= test.has("score");
-                if (test.has("score") && test.has("max_score")
-                        && test.get("score").getAsDouble() > test.get("max_score").getAsDouble() + 1e-9) {
-                    problems.add(where + ": score above max_score");
-                }
-                if (test.has("status") && !Set.of("passed", "failed").contains(test.get("status").getAsString())) {
-                    problems.add(where + ": status must be passed or failed, got " + test.get("status"));
-                }
-                if (test.has("visibility") && !GRADESCOPE_VISIBILITIES.contains(test.get("visibility").getAsString())) {
-                    problems.add(where + ": unknown visibility " + test.get("visibility"));
-                }
-                if (!test.has("name")) {
-                    problems.add(where + ": no name");
-                }
+        eachTest(results, GRADESCOPE_TEST_KEYS, problems, (where, test) -> {
+            if (test.has("score") && test.has("max_score")
+                    && test.get("score").getAsDouble() > test.get("max_score").getAsDouble() + 1e-9) {
+                problems.add(where + ": score above max_score");
             }
-        }
-        if (!results.has("score") && !(results.has("tests") && everyTestScored)) {
+            if (test.has("status") && !Set.of("passed", "failed").contains(test.get("status").getAsString())) {
+                problems.add(where + ": status must be passed or failed, got " + test.get("status"));
+            }
+            if (test.has("visibility") && !GRADESCOPE_VISIBILITIES.contains(test.get("visibility").getAsString())) {
+                problems.add(where + ": unknown visibility " + test.get("visibility"));
+            }
+            if (!test.has("name")) {
+                problems.add(where + ": no name");
+            }
+        });
+        boolean everyTestScored = results.has("tests") && results.getAsJsonArray("tests").asList().stream()
+                .allMatch(test -> test.getAsJsonObject().has("score"));
+        if (!results.has("score") && !everyTestScored) {
             problems.add("score is required unless every test has one");
         }
         for (String visibility : new String[] {"visibility", "stdout_visibility"}) {
@@ -69,18 +64,26 @@ final class ResultsFormats {
                 problems.add("score must be in [0, 1], got " + results.get("score"));
             }
         }
-        if (results.has("tests")) {
-            int index = 0;
-            for (JsonElement element : results.getAsJsonArray("tests")) {
-                JsonObject test = element.getAsJsonObject();
-                String where = "tests[" + index++ + "]";
-                unknownKeys(where, test, PRAIRIELEARN_TEST_KEYS, problems);
-                if (!test.has("name") || !test.has("points") || !test.has("max_points")) {
-                    problems.add(where + ": name, points and max_points are needed to render it");
-                }
+        eachTest(results, PRAIRIELEARN_TEST_KEYS, problems, (where, test) -> {
+            if (!test.has("name") || !test.has("points") || !test.has("max_points")) {
+                problems.add(where + ": name, points and max_points are needed to render it");
             }
-        }
+        });
         return problems;
+    }
+
+    /** Checks every entry of {@code tests[]}: only documented keys, and whatever else {@code check} adds. */
+    private static void eachTest(JsonObject results, Set<String> documented, List<String> problems,
+                                 BiConsumer<String, JsonObject> check) {
+        if (!results.has("tests")) {
+            return;
+        }
+        int index = 0;
+        for (JsonElement element : results.getAsJsonArray("tests")) {
+            String where = "tests[" + index++ + "]";
+            unknownKeys(where, element.getAsJsonObject(), documented, problems);
+            check.accept(where, element.getAsJsonObject());
+        }
     }
 
     private static void unknownKeys(String where, JsonObject object, Set<String> documented, List<String> problems) {

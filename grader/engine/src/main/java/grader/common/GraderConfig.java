@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How the grader treats a submission: limits of the child JVM, which hidden tests to run, and which
@@ -94,19 +95,17 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             testJvms = config.testJvms;
         }
 
-        public Builder heap(String value) {
-            heap = value;
-            return this;
-        }
-
-        public Builder timeouts(Duration perTest, Duration total) {
-            testTimeout = perTest;
-            totalTimeout = total;
-            return this;
-        }
-
         public Builder hiddenPackage(String packageName) {
             hiddenPackage = packageName;
+            return this;
+        }
+
+        /** @param value the child JVM's heap as -Xmx takes it, e.g. {@code 256m} or {@code 1g} */
+        public Builder heap(String value) {
+            if (!value.matches("[1-9][0-9]*[mMgG]")) {
+                throw new IllegalArgumentException("the heap takes a size like 256m or 1g, got '" + value + "'");
+            }
+            heap = value;
             return this;
         }
 
@@ -115,20 +114,29 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             return this;
         }
 
+        public Builder timeouts(Duration perTest, Duration total) {
+            if (perTest.compareTo(Duration.ZERO) <= 0 || total.compareTo(Duration.ZERO) <= 0) {
+                throw new IllegalArgumentException("timeouts must be positive, got " + perTest + " per test and "
+                        + total + " in all");
+            }
+            testTimeout = perTest;
+            totalTimeout = total;
+            return this;
+        }
+
         public Builder kit(KitSources sources) {
             kit = sources;
             return this;
         }
 
-        public Builder workRoot(Path folder) {
-            workRoot = folder;
+        /** Appends one option to the child JVM's command line. */
+        public Builder addChildJvmOption(String option) {
+            childJvmOptions = Stream.concat(childJvmOptions.stream(), Stream.of(option)).toList();
             return this;
         }
 
-        /** Appends one option to the child JVM's command line. */
-        public Builder addChildJvmOption(String option) {
-            childJvmOptions = java.util.stream.Stream.concat(childJvmOptions.stream(), java.util.stream.Stream.of(option))
-                    .toList();
+        public Builder workRoot(Path folder) {
+            workRoot = folder;
             return this;
         }
 

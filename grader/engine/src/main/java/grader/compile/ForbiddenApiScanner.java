@@ -1,15 +1,13 @@
 package grader.compile;
 
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +22,8 @@ import javax.lang.model.element.TypeElement;
  */
 final class ForbiddenApiScanner extends TreePathScanner<Void, Void> {
     private static final String STUDENT_PACKAGE = "batchnorm";
+    private static final Set<Tree.Kind> USES = EnumSet.of(Tree.Kind.IDENTIFIER, Tree.Kind.MEMBER_SELECT,
+            Tree.Kind.MEMBER_REFERENCE, Tree.Kind.NEW_CLASS);
 
     private final CompilationUnitTree unit;
     private final Trees trees;
@@ -47,28 +47,13 @@ final class ForbiddenApiScanner extends TreePathScanner<Void, Void> {
         return new ArrayList<>(scanner.findings);
     }
 
+    /** Every name that can refer to an API: identifiers, member selections, method references, {@code new}. */
     @Override
-    public Void visitIdentifier(IdentifierTree node, Void unused) {
-        check(node);
-        return super.visitIdentifier(node, unused);
-    }
-
-    @Override
-    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-        check(node);
-        return super.visitMemberSelect(node, unused);
-    }
-
-    @Override
-    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-        check(node);
-        return super.visitMemberReference(node, unused);
-    }
-
-    @Override
-    public Void visitNewClass(NewClassTree node, Void unused) {
-        check(node);
-        return super.visitNewClass(node, unused);
+    public Void scan(Tree tree, Void unused) {
+        if (tree != null && USES.contains(tree.getKind()) && getCurrentPath() != null) {
+            check(tree, new TreePath(getCurrentPath(), tree));
+        }
+        return super.scan(tree, unused);
     }
 
     @Override
@@ -79,8 +64,8 @@ final class ForbiddenApiScanner extends TreePathScanner<Void, Void> {
         return super.visitMethod(node, unused);
     }
 
-    private void check(Tree node) {
-        Element element = trees.getElement(getCurrentPath());
+    private void check(Tree node, TreePath path) {
+        Element element = trees.getElement(path);
         if (element == null) {
             return;
         }

@@ -11,7 +11,7 @@ import grader.rubric.Visibility;
 public record PlannedTest(String className, String methodName, String displayName, double points, String hint,
                           int exercise, Visibility visibility) {
 
-    /** The id used in reports and the mutant catalogue: {@code ClassSimpleName#methodName}. */
+    /** The id used in reports and the mutant catalog: {@code ClassSimpleName#methodName}. */
     public String id() {
         return simpleName(className) + "#" + methodName;
     }

@@ -1,21 +1,17 @@
 package grader.report;
 
+import java.util.Locale;
+
 /** How one hidden test ended. Only {@link #PASSED} earns its points. */
 public enum TestStatus {
-    PASSED("passed"),
-    FAILED("failed"),
-    TIMED_OUT("timed out"),
-    CRASHED("crashed"),
-    NOT_RUN("not run");
-
-    private final String words;
-
-    TestStatus(String words) {
-        this.words = words;
-    }
+    PASSED,
+    FAILED,
+    TIMED_OUT,
+    CRASHED,
+    NOT_RUN;
 
     /** The status as a reader would say it, e.g. "timed out". */
     public String words() {
-        return words;
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

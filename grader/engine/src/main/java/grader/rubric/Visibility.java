@@ -1,20 +1,16 @@
 package grader.rubric;
 
+import java.util.Locale;
+
 /** Who sees a test's result; the values are Gradescope's visibility settings. */
 public enum Visibility {
-    VISIBLE("visible"),
-    HIDDEN("hidden"),
-    AFTER_DUE_DATE("after_due_date"),
-    AFTER_PUBLISHED("after_published");
+    VISIBLE,
+    HIDDEN,
+    AFTER_DUE_DATE,
+    AFTER_PUBLISHED;
 
-    private final String gradescopeName;
-
-    Visibility(String gradescopeName) {
-        this.gradescopeName = gradescopeName;
-    }
-
-    /** The value of Gradescope's {@code visibility} field. */
+    /** The value of Gradescope's {@code visibility} field: the name in lower case, e.g. {@code after_due_date}. */
     public String gradescopeName() {
-        return gradescopeName;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

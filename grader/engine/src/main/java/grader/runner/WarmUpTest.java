@@ -20,8 +20,8 @@ class WarmUpTest {
         for (int round = 0; round < 20; round++) {
             Node x = new Node(Matrix.randn(64, 30, random), "x");
             Node centered = x.sub(x.mean(0));
-            Node normalised = centered.div(centered.square().mean(0).add(1e-8).sqrt());
-            Map<String, Matrix> gradients = normalised.tanh().sigmoid().sum().grad();
+            Node normalized = centered.div(centered.square().mean(0).add(1e-8).sqrt());
+            Map<String, Matrix> gradients = normalized.tanh().sigmoid().sum().grad();
             assertEquals(x.value().shape(), gradients.get("x").shape());
         }
     }

@@ -3,14 +3,9 @@ package grader.submission;
 import grader.common.SkippedFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,30 +57,11 @@ public final class SubmissionLocator {
     }
 
     private static List<Path> modelFiles(Path root) throws IOException, SubmissionProblem {
-        List<Path> found = new ArrayList<>();
-        int[] visited = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                return SkippedFolders.skips(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (++visited[0] > MAX_FILES) {
-                    return FileVisitResult.TERMINATE;
-                }
-                if (file.getFileName().toString().equals(MODEL_FILE)) {
-                    found.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (visited[0] > MAX_FILES) {
+        List<Path> files = SkippedFolders.filesBelow(root, MAX_FILES);
+        if (files.size() > MAX_FILES) {
             throw new SubmissionProblem("The submission has more than " + MAX_FILES + " files; submit only your sources.");
         }
-        found.sort(Comparator.naturalOrder());
-        return found;
+        return files.stream().filter(file -> file.getFileName().toString().equals(MODEL_FILE)).toList();
     }
 
     /** The Model.java itself must be a plain file, and its folder must not bring foreign classes. */

@@ -21,10 +21,9 @@ final class BatchNormMath {
         return x.mean(0);
     }
 
-    /** Per-feature variance dividing by n, as batch norm normalises. */
+    /** Per-feature variance dividing by n, as batch norm normalizes. */
     static Matrix biasedVariance(Matrix x) {
-        Matrix centered = x.sub(x.mean(0));
-        return centered.mul(centered).mean(0);
+        return x.variance(0);
     }
 
     /** Per-feature variance dividing by n - 1, as PyTorch's running variance uses. */
@@ -38,18 +37,18 @@ final class BatchNormMath {
     }
 
     /** {@code (x - mean) / sqrt(variance + EPSILON)}. */
-    static Matrix normalise(Matrix x, Matrix mean, Matrix variance) {
+    static Matrix normalize(Matrix x, Matrix mean, Matrix variance) {
         return x.sub(mean).div(variance.add(Model.EPSILON).map(Math::sqrt));
     }
 
     /** Training mode: the batch's own mean and biased variance. */
     static Matrix train(Matrix x, Matrix gamma, Matrix beta) {
-        return normalise(x, mean(x), biasedVariance(x)).mul(gamma).add(beta);
+        return normalize(x, mean(x), biasedVariance(x)).mul(gamma).add(beta);
     }
 
     /** Evaluation mode: the running averages. */
     static Matrix eval(Matrix x, Matrix averageMean, Matrix averageVariance, Matrix gamma, Matrix beta) {
-        return normalise(x, averageMean, averageVariance).mul(gamma).add(beta);
+        return normalize(x, averageMean, averageVariance).mul(gamma).add(beta);
     }
 
     /** {@code (1 - MOMENTUM) * average + MOMENTUM * batchStatistic}. */

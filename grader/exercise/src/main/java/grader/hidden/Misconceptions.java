@@ -43,7 +43,7 @@ final class Misconceptions {
                     + " (for a single row the batch statistics give just beta).", BatchNormMath.train(x, gamma, beta)),
             new Suspect(DIVIDED_BY_VARIANCE, x.sub(averageMean).div(averageVariance.add(Model.EPSILON)).mul(gamma).add(beta)),
             new Suspect("the running mean was not subtracted before dividing.", x.div(sqrt(averageVariance)).mul(gamma).add(beta)),
-            new Suspect(BETA_MISSING, BatchNormMath.normalise(x, averageMean, averageVariance).mul(gamma)),
+            new Suspect(BETA_MISSING, BatchNormMath.normalize(x, averageMean, averageVariance).mul(gamma)),
         };
     }
 

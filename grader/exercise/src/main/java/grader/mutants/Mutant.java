@@ -30,7 +30,7 @@ public record Mutant(String name, String description, List<Patch> patches, List<
         return patched;
     }
 
-    /** A patch that no longer fits the solution: the catalogue needs updating. */
+    /** A patch that no longer fits the solution: the catalog needs updating. */
     public static final class BadPatchException extends Exception {
         BadPatchException(String message) {
             super(message);
