@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The files the build copied into the grader under {@code grader/release-bundle/} (see grader/pom.xml):
+ * The files the build copied into the grader under {@code grader/release-bundle/} (see grader/app/pom.xml):
  * read from the grader jar when running from it, or from {@code target/classes} in tests.
  */
 public final class BundledFiles {

@@ -28,7 +28,7 @@ final class Kit {
                 && Files.isDirectory(root().resolve("student/src/test/java"));
     }
 
-    static final String NO_STUDENT_MODULE = "student/src (stubs and self-checks, issue 4) is not in this checkout yet: "
+    static final String NO_STUDENT_MODULE = "student/src (stubs and self-checks) is not in this checkout: "
             + "the handout cannot be built, so this check is skipped";
 
     /**
