@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -62,7 +64,7 @@ public final class SourceCompiler {
         Iterable<? extends CompilationUnitTree> trees = task.parse();
         task.analyze();
         if (hasErrors(diagnostics)) {
-            return new Compilation(Compilation.Result.ERRORS, errors(diagnostics, sources));
+            return new Compilation(Compilation.Result.ERRORS, errors(diagnostics, sources, studentFile));
         }
         if (staticCheck) {
             List<String> violations = new ArrayList<>();
@@ -77,7 +79,7 @@ public final class SourceCompiler {
         }
         task.generate();
         if (hasErrors(diagnostics)) {
-            return new Compilation(Compilation.Result.ERRORS, errors(diagnostics, sources));
+            return new Compilation(Compilation.Result.ERRORS, errors(diagnostics, sources, studentFile));
         }
         return new Compilation(Compilation.Result.COMPILED, List.of());
     }
@@ -86,29 +88,46 @@ public final class SourceCompiler {
         return diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
     }
 
-    /** javac's errors as {@code Model.java:12: error: ';' expected}, then the line and a caret under the column. */
-    private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics, Map<String, String> sources) {
+    /**
+     * javac's errors as {@code Model.java:12: error: ';' expected}, then the line and a caret under the column;
+     * after them, when an error is in a file the student did not write, what that means.
+     */
+    private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics, Map<String, String> sources,
+                                       String studentFile) {
         List<String> messages = new ArrayList<>();
+        Set<String> kitFilesInError = new TreeSet<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
             String file = d.getSource() == null ? "" : Source.fileName(d.getSource());
-            StringBuilder message = new StringBuilder(file).append(':').append(d.getLineNumber())
-                    .append(": error: ").append(d.getMessage(Locale.ROOT));
-            String text = sources.get(file);
-            if (text != null && d.getLineNumber() > 0) {
-                String[] lines = text.split("\r?\n", -1);
-                if (d.getLineNumber() <= lines.length) {
-                    String line = lines[(int) d.getLineNumber() - 1];
-                    message.append('\n').append(line).append('\n')
-                            .append(" ".repeat((int) Math.max(0, Math.min(d.getColumnNumber() - 1, line.length()))))
-                            .append('^');
-                }
+            if (!file.isEmpty() && !file.equals(studentFile)) {
+                kitFilesInError.add(file);
             }
-            messages.add(message.toString());
+            messages.add(withSourceLine(file + ":" + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT),
+                    sources.get(file), d.getLineNumber(), d.getColumnNumber()));
         }
-        return cap(messages);
+        List<String> capped = cap(messages);
+        if (!kitFilesInError.isEmpty()) {
+            capped.add(String.join(", ", kitFilesInError) + (kitFilesInError.size() == 1 ? " is" : " are")
+                    + " the kit's own code, compiled unchanged with your " + studentFile + ": an error there means "
+                    + studentFile + " no longer declares what the kit uses. Keep the names, parameters and types that "
+                    + "the kit's " + studentFile + " gives.");
+        }
+        return capped;
+    }
+
+    /** The message, then the source line it is about and a caret under the column, when the line is known. */
+    private static String withSourceLine(String message, String text, long lineNumber, long column) {
+        if (text == null || lineNumber <= 0) {
+            return message;
+        }
+        String[] lines = text.split("\r?\n", -1);
+        if (lineNumber > lines.length) {
+            return message;
+        }
+        String line = lines[(int) lineNumber - 1];
+        return message + '\n' + line + '\n' + " ".repeat((int) Math.max(0, Math.min(column - 1, line.length()))) + '^';
     }
 
     private static List<String> cap(List<String> messages) {
