@@ -1,7 +1,7 @@
 package grader.batch;
 
-import java.io.File;
 import grader.common.GraderConfig;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,7 +54,7 @@ final class ChildStartup {
             log.printf(Locale.ROOT, "grade-all: made the child JVMs' class-data archive in %.1f s (%s)%n",
                     (System.nanoTime() - start) / 1e9, archive);
         }
-        return withOption(config, "-XX:SharedArchiveFile=" + archive);
+        return config.toBuilder().addChildJvmOption("-XX:SharedArchiveFile=" + archive).build();
     }
 
     /** Runs the child's main class without a request: it loads what every child loads, then exits. */
@@ -73,10 +73,6 @@ final class ChildStartup {
             process.destroyForcibly();
             process.waitFor();
         }
-    }
-
-    private static GraderConfig withOption(GraderConfig config, String option) {
-        return config.toBuilder().addChildJvmOption(option).build();
     }
 
     private static String key(GraderConfig config) throws IOException {

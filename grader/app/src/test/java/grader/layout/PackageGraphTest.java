@@ -29,38 +29,38 @@ class PackageGraphTest {
     /** Modules in build order: a module may use its own packages and those of the modules before it. */
     private static final List<String> MODULES = List.of("stubs", "engine", "exercise", "app", "bench");
 
+    /** The grader's packages as their sources show them: what each uses, and the module it lives in. */
+    private record Graph(Map<String, Set<String>> uses, Map<String, String> moduleOf) {
+        static Graph read() throws IOException {
+            Map<String, Set<String>> uses = new TreeMap<>();
+            Map<String, String> moduleOf = new TreeMap<>();
+            for (String module : MODULES) {
+                for (Map.Entry<String, Set<String>> entry : usesIn(ROOT.resolve("grader").resolve(module)).entrySet()) {
+                    moduleOf.put(entry.getKey(), module);
+                    uses.computeIfAbsent(entry.getKey(), key -> new TreeSet<>()).addAll(entry.getValue());
+                }
+            }
+            return new Graph(uses, moduleOf);
+        }
+    }
+
     @Test
     void noPackageOfTheGraderUsesAnotherThatUsesItBack() throws IOException {
-        Map<String, Set<String>> uses = uses();
+        Map<String, Set<String>> uses = Graph.read().uses();
         List<String> cycle = findCycle(uses);
         assertTrue(cycle.isEmpty(), "package cycle: " + String.join(" -> ", cycle) + "\nall uses: " + uses);
     }
 
     @Test
     void eachModuleUsesOnlyTheModulesBeforeIt() throws IOException {
-        Map<String, String> moduleOf = new TreeMap<>();
-        Map<String, Set<String>> uses = new TreeMap<>();
-        for (String module : MODULES) {
-            for (Map.Entry<String, Set<String>> entry : usesIn(ROOT.resolve("grader").resolve(module)).entrySet()) {
-                moduleOf.put(entry.getKey(), module);
-                uses.computeIfAbsent(entry.getKey(), key -> new TreeSet<>()).addAll(entry.getValue());
-            }
-        }
+        Graph graph = Graph.read();
+        Map<String, String> moduleOf = graph.moduleOf();
         List<String> upward = new ArrayList<>();
-        uses.forEach((from, targets) -> targets.stream().filter(moduleOf::containsKey)
+        graph.uses().forEach((from, targets) -> targets.stream().filter(moduleOf::containsKey)
                 .filter(to -> MODULES.indexOf(moduleOf.get(to)) > MODULES.indexOf(moduleOf.get(from)))
                 .forEach(to -> upward.add(from + " (" + moduleOf.get(from) + ") uses " + to + " (" + moduleOf.get(to) + ")")));
         assertEquals(List.of(), upward, "uses that point up the module list " + MODULES);
         assertTrue(moduleOf.size() >= 15, "the graph was read from the sources: " + moduleOf.keySet());
-    }
-
-    private static Map<String, Set<String>> uses() throws IOException {
-        Map<String, Set<String>> uses = new TreeMap<>();
-        for (String module : MODULES) {
-            usesIn(ROOT.resolve("grader").resolve(module)).forEach((from, to) ->
-                    uses.computeIfAbsent(from, key -> new TreeSet<>()).addAll(to));
-        }
-        return uses;
     }
 
     /** Package to the other grader packages its main sources name. */

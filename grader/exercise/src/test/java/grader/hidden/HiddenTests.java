@@ -7,7 +7,6 @@ import grader.harness.TestResult;
 import grader.harness.VariantHarness;
 import grader.report.PlannedTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,8 +21,7 @@ record HiddenTests(List<PlannedTest> plan, List<TestResult> results) {
     private static final List<String> TESTS = List.of(GraderConfig.DEFAULT_HIDDEN_PACKAGE + ".");
 
     /** Compiles {@code model} with the kit's given files and runs every hidden test against it. */
-    static HiddenTests against(String model, Path work) throws IOException {
-        VariantHarness harness = new VariantHarness(work);
+    static HiddenTests against(VariantHarness harness, String model) throws IOException {
         ClassLoader loader = VariantHarness.load(harness.compile(VariantHarness.withGivenFiles(KIT, model)), TESTS);
         List<PlannedTest> plan = discover(loader);
         return new HiddenTests(plan, VariantHarness.run(loader, plan.stream().map(PlannedTest::selector).toList()));

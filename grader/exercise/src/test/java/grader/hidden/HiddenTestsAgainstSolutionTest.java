@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.harness.TestResult;
+import grader.harness.VariantHarness;
 import grader.report.PlannedTest;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** The hidden tests give the bundled reference solution full marks, and every one is a complete rubric entry. */
 class HiddenTestsAgainstSolutionTest {
     private static final double TOTAL_POINTS = 100;
+    @TempDir
+    static Path work;
+    /** The solution graded once; each test below reads a different property of the run. */
+    private static HiddenTests solution;
+
+    @BeforeAll
+    static void gradeTheSolution() throws IOException {
+        solution = HiddenTests.against(new VariantHarness(work), HiddenTests.KIT.solutionModel());
+    }
 
     @Test
-    void theSolutionPassesEveryHiddenTest(@TempDir Path work) throws IOException {
-        HiddenTests run = HiddenTests.against(HiddenTests.KIT.solutionModel(), work);
+    void theSolutionPassesEveryHiddenTest() {
+        HiddenTests run = solution;
         assertEquals(run.plan().size(), run.results().size(), "every hidden test should have run: " + run.results());
         for (TestResult result : run.results()) {
             assertTrue(result.passed(), result.id() + " fails on the solution: " + result.describe());
@@ -29,9 +40,8 @@ class HiddenTestsAgainstSolutionTest {
     }
 
     @Test
-    void everyHiddenTestHasPointsAHintADisplayNameAndAnExercise(@TempDir Path work) throws IOException {
-        HiddenTests run = HiddenTests.against(HiddenTests.KIT.solutionModel(), work);
-        for (PlannedTest test : run.plan()) {
+    void everyHiddenTestHasPointsAHintADisplayNameAndAnExercise() {
+        for (PlannedTest test : solution.plan()) {
             assertTrue(test.points() > 0, test.id() + " is worth no points");
             assertTrue(!test.hint().isBlank(), test.id() + " has no hint");
             assertTrue(test.exercise() >= 2 && test.exercise() <= 4, test.id() + " names exercise " + test.exercise());
@@ -50,10 +60,9 @@ class HiddenTestsAgainstSolutionTest {
     }
 
     @Test
-    void thePointsSumTo100WithAboutAThirdPerExercise(@TempDir Path work) throws IOException {
+    void thePointsSumTo100WithAboutAThirdPerExercise() {
         Map<Integer, Double> perExercise = new TreeMap<>();
-        HiddenTests.against(HiddenTests.KIT.solutionModel(), work).plan()
-                .forEach(test -> perExercise.merge(test.exercise(), test.points(), Double::sum));
+        solution.plan().forEach(test -> perExercise.merge(test.exercise(), test.points(), Double::sum));
         assertEquals(Map.of(2, 35.0, 3, 35.0, 4, 30.0), perExercise, "points per exercise");
     }
 }

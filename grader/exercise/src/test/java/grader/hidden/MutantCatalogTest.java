@@ -3,17 +3,18 @@ package grader.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.harness.VariantHarness;
 import grader.mutants.Mutant;
 import grader.mutants.MutantCatalog;
 import grader.report.PlannedTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,7 +31,14 @@ class MutantCatalogTest {
     private static final List<Mutant> CATALOG = bundledCatalog();
 
     @TempDir
-    Path work;
+    static Path work;
+    /** One warm compiler for the solution, the stubs and every mutant. */
+    private static VariantHarness harness;
+
+    @BeforeAll
+    static void startTheHarness() throws IOException {
+        harness = new VariantHarness(work);
+    }
 
     private static List<Mutant> bundledCatalog() {
         try {
@@ -43,7 +51,7 @@ class MutantCatalogTest {
     @Test
     void theCatalogHasAtLeastTwelveMutantsWithDistinctNamesAndKnownTests() throws IOException {
         assertTrue(CATALOG.size() >= 12, "at least 12 mutants, got " + CATALOG.size());
-        Set<String> ids = HiddenTests.against(HiddenTests.KIT.solutionModel(), work).plan().stream()
+        Set<String> ids = HiddenTests.against(harness, HiddenTests.KIT.solutionModel()).plan().stream()
                 .map(PlannedTest::id).collect(Collectors.toSet());
         Set<String> names = new TreeSet<>();
         for (Mutant mutant : CATALOG) {
@@ -56,8 +64,7 @@ class MutantCatalogTest {
     @TestFactory
     Stream<DynamicTest> eachMutantLosesExactlyTheTestsItLists() {
         return CATALOG.stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
-            HiddenTests run = HiddenTests.against(mutant.apply(HiddenTests.KIT.solutionModel()),
-                    Files.createTempDirectory(work, "mutant-"));
+            HiddenTests run = HiddenTests.against(harness, mutant.apply(HiddenTests.KIT.solutionModel()));
             System.out.println("mutant " + mutant.name() + " score=" + run.score() + " failed=" + run.failedIds());
             if (Boolean.getBoolean("mutants.verbose")) {
                 run.results().stream().filter(result -> !result.passed())
@@ -72,7 +79,7 @@ class MutantCatalogTest {
     @Test
     void theStubsScoreZero() throws IOException {
         String stub = HiddenTests.KIT.studentStub().orElseThrow(() -> new AssertionError("no student stub bundled"));
-        HiddenTests run = HiddenTests.against(stub, work);
+        HiddenTests run = HiddenTests.against(harness, stub);
         assertEquals(0.0, run.score(), "stubs pass: " + run.results());
         assertEquals(run.plan().size(), run.failedIds().size(), "every hidden test fails on the stubs");
     }
