@@ -1,6 +1,9 @@
 package grader.compile;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -13,7 +16,12 @@ import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The static check: walks the student's attributed syntax tree and reports every use of a
@@ -58,6 +66,11 @@ final class ForbiddenApiScanner extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitMethod(MethodTree node, Void unused) {
+        if (trees.getSourcePositions().getEndPosition(unit, node) < 0) {
+            // Written by javac, not the student (an anonymous class's constructor, say): its calls repeat
+            // the student's own, under names the student never wrote.
+            return null;
+        }
         if (node.getModifiers().getFlags().contains(Modifier.NATIVE)) {
             report(node, "native method " + node.getName(), ForbiddenApi.NATIVE.reason());
         }
@@ -69,18 +82,68 @@ final class ForbiddenApiScanner extends TreePathScanner<Void, Void> {
         if (element == null) {
             return;
         }
-        String type;
+        TypeElement owner;
         String member = "";
         if (element instanceof TypeElement typeElement) {
-            type = typeElement.getQualifiedName().toString();
-        } else if (element.getEnclosingElement() instanceof TypeElement owner) {
-            type = owner.getQualifiedName().toString();
+            owner = typeElement;
+        } else if (isArrayMember(node, path)) {
+            // length and clone() of an array belong to javac's nameless array class.
+            return;
+        } else if (element.getEnclosingElement() instanceof TypeElement enclosing) {
+            owner = enclosing;
             member = element.getSimpleName().toString();
         } else {
+            // Local variables, parameters, a method's type variables, packages: no API of their own.
             return;
         }
+        if (node.getKind() == Tree.Kind.NEW_CLASS && owner.getNestingKind() == NestingKind.ANONYMOUS) {
+            // new Base(args) { ... } calls a constructor of Base: check Base, never the nameless class.
+            owner = anonymousBase(owner);
+        }
+        if (declaredInKit(owner)) {
+            // The student's own types, of any kind or nesting (anonymous, local, member, records, enums).
+            return;
+        }
+        String type = owner.getQualifiedName().toString();
         String used = member.isEmpty() ? type : type + "." + member;
         ForbiddenApi.of(type, member).ifPresent(rule -> report(node, used, rule.reason()));
+    }
+
+    private boolean isArrayMember(Tree node, TreePath path) {
+        ExpressionTree receiver = node instanceof MemberSelectTree select ? select.getExpression()
+                : node instanceof MemberReferenceTree reference ? reference.getQualifierExpression() : null;
+        if (receiver == null) {
+            return false;
+        }
+        TypeMirror type = trees.getTypeMirror(new TreePath(path, receiver));
+        String member = node instanceof MemberSelectTree select ? select.getIdentifier().toString()
+                : ((MemberReferenceTree) node).getName().toString();
+        return type != null && type.getKind() == TypeKind.ARRAY && (member.equals("length") || member.equals("clone"));
+    }
+
+    /** The class an anonymous class extends, or the one interface it implements. */
+    private static TypeElement anonymousBase(TypeElement anonymous) {
+        TypeMirror base = anonymous.getInterfaces().isEmpty() ? anonymous.getSuperclass()
+                : anonymous.getInterfaces().get(0);
+        return base instanceof DeclaredType declared && declared.asElement() instanceof TypeElement type
+                ? type : anonymous;
+    }
+
+    /**
+     * True for a type declared in the sources being compiled, in package batchnorm (the student's file or
+     * the kit's), or in autodiff. A local or anonymous class has no qualified name, so the package is
+     * found by walking out to it.
+     */
+    private static boolean declaredInKit(TypeElement type) {
+        Element enclosing = type;
+        while (enclosing != null && !(enclosing instanceof PackageElement)) {
+            enclosing = enclosing.getEnclosingElement();
+        }
+        if (enclosing == null) {
+            return false;
+        }
+        String packageName = ((PackageElement) enclosing).getQualifiedName().toString();
+        return packageName.equals(STUDENT_PACKAGE) || packageName.equals("autodiff");
     }
 
     private void report(Tree node, String used, String reason) {

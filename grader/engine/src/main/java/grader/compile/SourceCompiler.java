@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,22 +26,47 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a submission in this JVM with {@code javax.tools}, against the autodiff classes only, and runs
  * the static check on the student's file between analysis and code generation. One instance serves many
- * submissions: the compiler and its file manager stay warm; compilations take turns.
+ * submissions: the compiler and its file manager stay warm; compilations take turns, each on its own
+ * big-stack thread within a time limit ({@link CompilerThread}).
  */
 public final class SourceCompiler {
     private static final int MAX_MESSAGES = 30;
+    /**
+     * The kit's language level: the same submission compiles to the same classes, and gets the same grade,
+     * on every JDK from 17 up (without it, a Java 21 API such as {@code List.getFirst()} would compile on
+     * JDK 25 only).
+     */
+    static final String RELEASE = "17";
+
+    /**
+     * How the compiling thread is bounded.
+     *
+     * @param stackBytes the thread's stack; javac needs about 1 KB per nesting level of the source
+     * @param timeLimit  how long one compilation may take before it counts as not finishing
+     */
+    public record Limits(long stackBytes, Duration timeLimit) {
+        /** 512 MB of stack (reserved, used only as deep as javac goes) and a minute. */
+        public static final Limits DEFAULT = new Limits(512L << 20, Duration.ofSeconds(60));
+    }
 
     private final JavaCompiler javac;
-    private final StandardJavaFileManager fileManager;
+    private final Limits limits;
     private final Path autodiffClasses;
+    private StandardJavaFileManager fileManager;
 
     /** @param scratch a folder this compiler may keep the autodiff classes in */
     public SourceCompiler(Path scratch) throws IOException {
+        this(scratch, Limits.DEFAULT);
+    }
+
+    /** @param scratch a folder this compiler may keep the autodiff classes in */
+    public SourceCompiler(Path scratch, Limits limits) throws IOException {
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run the grader with a JDK, not a JRE");
         }
-        fileManager = javac.getStandardFileManager(null, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
+        this.limits = limits;
+        fileManager = newFileManager();
         autodiffClasses = AutodiffClasses.extractTo(scratch.resolve("autodiff-classes"));
     }
 
@@ -48,17 +74,36 @@ public final class SourceCompiler {
      * @param sources     file name to text, all in package batchnorm
      * @param studentFile the one file the static check applies to (the kit's own files are trusted)
      * @param output      folder for the class files
+     * @return the compilation; when javac itself fails or does not finish, {@link Compilation.Result#ERRORS}
+     *         with one message that says so
      */
     public synchronized Compilation compile(Map<String, String> sources, String studentFile, Path output,
                                             boolean staticCheck) throws IOException {
         java.nio.file.Files.createDirectories(output);
+        StandardJavaFileManager files = fileManager;
+        try {
+            return CompilerThread.run(limits, studentFile, () -> compileWith(files, sources, studentFile, output,
+                    staticCheck), () -> fileManager = newFileManager());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while compiling " + studentFile);
+        }
+    }
+
+    /** A fresh one after javac failed or was left running: the old one may be half-way through a task. */
+    private StandardJavaFileManager newFileManager() {
+        return javac.getStandardFileManager(null, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Compilation compileWith(StandardJavaFileManager fileManager, Map<String, String> sources,
+                                    String studentFile, Path output, boolean staticCheck) throws IOException {
         fileManager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(output.toFile()));
         fileManager.setLocation(StandardLocation.CLASS_PATH, List.of(autodiffClasses.toFile()));
         fileManager.setLocation(StandardLocation.SOURCE_PATH, List.of());
         List<JavaFileObject> units = sources.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> (JavaFileObject) new Source(e.getKey(), e.getValue())).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-proc:none", "-implicit:none", "-g", "-nowarn",
+        List<String> options = List.of("--release", RELEASE, "-proc:none", "-implicit:none", "-g", "-nowarn",
                 "-Xlint:none", "-encoding", "UTF-8");
         JavacTask task = (JavacTask) javac.getTask(new StringWriter(), fileManager, diagnostics, options, null, units);
         Iterable<? extends CompilationUnitTree> trees = task.parse();
