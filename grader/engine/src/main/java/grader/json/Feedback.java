@@ -33,22 +33,29 @@ public final class Feedback {
             case GRADED -> { }
         }
         text.append(String.join("\n\n", report.problems()));
+        report.notes().forEach(note -> text.append("\n\n").append(note));
         return text.toString().strip();
     }
 
-    /** "Passed." or what went wrong, without the hint. */
+    /** "Passed." or what went wrong, without the hint (and without the diagnosis, which is the hint). */
     public static String result(TestOutcome outcome) {
         return switch (outcome.status()) {
             case PASSED -> "Passed.";
-            case FAILED -> "Failed: " + outcome.message();
-            default -> outcome.message();
+            case FAILED -> "Failed: " + outcome.observation();
+            default -> outcome.observation();
         };
     }
 
-    /** The rubric's hint, shown when a test ran and did not pass. */
+    /**
+     * Shown when a test ran and did not pass: the misconception the test diagnosed, else the rubric's
+     * generic hint. Never both: the generic hint could contradict the diagnosis.
+     */
     public static String hint(TestOutcome outcome) {
         boolean ranAndMissed = outcome.status() != TestStatus.PASSED && outcome.status() != TestStatus.NOT_RUN;
-        return ranAndMissed ? "Hint: " + outcome.test().hint() : "";
+        if (!ranAndMissed) {
+            return "";
+        }
+        return "Hint: " + (outcome.diagnosis().isEmpty() ? outcome.test().hint() : outcome.diagnosis());
     }
 
     /** 5.0 prints as "5", 2.5 as "2.5". */

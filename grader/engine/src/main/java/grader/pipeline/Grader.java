@@ -15,6 +15,7 @@ import grader.report.Verdict;
 import grader.runner.ConsoleCapture;
 import grader.runner.TestRun;
 import grader.submission.SafeUnzip;
+import grader.submission.SourceText;
 import grader.submission.SubmissionLocator;
 import grader.submission.SubmissionProblem;
 import java.io.IOException;
@@ -46,10 +47,15 @@ public final class Grader implements AutoCloseable {
     private volatile List<PlannedTest> plan;
 
     public Grader(GraderConfig config) throws IOException {
+        this(config, SourceCompiler.Limits.DEFAULT);
+    }
+
+    /** @param compilerLimits the stack and time limit of each compilation */
+    public Grader(GraderConfig config, SourceCompiler.Limits compilerLimits) throws IOException {
         this.config = config;
         Files.createDirectories(config.workRoot());
         this.scratch = Files.createTempDirectory(config.workRoot(), "grader-");
-        this.compiler = new SourceCompiler(scratch);
+        this.compiler = new SourceCompiler(scratch, compilerLimits);
         // Killed (Ctrl-C, a platform's timeout) before close(): still leave no scratch behind.
         this.cleanUpOnExit = new Thread(() -> Folders.deleteRecursively(scratch), "grader-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
@@ -64,7 +70,8 @@ public final class Grader implements AutoCloseable {
     public GradeReport grade(Path submission) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory(scratch, "submission-");
         try {
-            return gradeSource(SubmissionLocator.readSource(locate(submission, work)), work);
+            SourceText source = SubmissionLocator.readSource(locate(submission, work));
+            return gradeSource(source.text(), work).withNote(source.note());
         } catch (SubmissionProblem problem) {
             return GradeReport.withoutTests(Verdict.REFUSED, List.of(problem.getMessage()), plan(),
                     "not run: the submission was refused");

@@ -12,9 +12,10 @@ import java.util.List;
  * @param outcomes one per planned test, in rubric order
  * @param console  the first bytes the student's code printed (stdout and stderr), for humans only
  * @param testTime wall time of the test run, excluding compilation; never written to JSON by default
+ * @param notes    what the student should know whatever the verdict, e.g. how the file's encoding was read
  */
 public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                          Duration testTime) {
+                          Duration testTime, List<String> notes) {
 
     /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
     public record Console(String text, long totalBytes) {
@@ -24,6 +25,23 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
     public GradeReport {
         problems = List.copyOf(problems);
         outcomes = List.copyOf(outcomes);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
+                       Duration testTime) {
+        this(verdict, problems, outcomes, console, testTime, List.of());
+    }
+
+    /** This report with {@code note} added, unless it is empty. */
+    public GradeReport withNote(String note) {
+        if (note.isEmpty()) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new GradeReport(verdict, problems, outcomes, console, testTime, more);
     }
 
     /** A submission that never reached the tests: every test is not run, with this reason. */

@@ -1,5 +1,7 @@
 package grader.report;
 
+import grader.rubric.LikelyCause;
+
 /** How a planned test ended, with what the student should read about it. */
 public record TestOutcome(PlannedTest test, TestStatus status, String message) {
 
@@ -9,6 +11,18 @@ public record TestOutcome(PlannedTest test, TestStatus status, String message) {
 
     public static TestOutcome notRun(PlannedTest test, String reason) {
         return new TestOutcome(test, TestStatus.NOT_RUN, reason);
+    }
+
+    /** What the test saw, without the likely cause it diagnosed: the whole message when there is none. */
+    public String observation() {
+        int marker = message.lastIndexOf(LikelyCause.MARKER);
+        return marker < 0 ? message : message.substring(0, marker).strip();
+    }
+
+    /** The misconception the test diagnosed ({@link LikelyCause}), or empty when it names none. */
+    public String diagnosis() {
+        int marker = message.lastIndexOf(LikelyCause.MARKER);
+        return marker < 0 ? "" : message.substring(marker + LikelyCause.MARKER.length()).strip();
     }
 
     /** The points earned: all of them when passed, none otherwise. */

@@ -3,6 +3,8 @@ package grader.runner;
 /** Turns a test's throwable into the sentence a student reads: the message, and where in their code it came from. */
 final class Failures {
     private static final String STUDENT_PACKAGE = "batchnorm.";
+    private static final java.util.regex.Pattern BOOLEAN_ECHO =
+            java.util.regex.Pattern.compile("(?: ==> )?expected: <(?:true|false)> but was: <(?:true|false)>$");
 
     private Failures() {}
 
@@ -13,9 +15,18 @@ final class Failures {
         }
         String message = thrown.getMessage();
         if (thrown instanceof AssertionError) {
-            return message == null || message.isBlank() ? "assertion failed" + where(thrown) : message;
+            String said = withoutBooleanEcho(message);
+            return said.isBlank() ? "assertion failed" + where(thrown) : said;
         }
         return thrown.getClass().getName() + (message == null ? "" : ": " + message) + where(thrown);
+    }
+
+    /**
+     * The message without what JUnit's assertTrue and assertFalse append to it, {@code ==> expected: <true> but
+     * was: <false>}: the test's own message says what was expected, and a boolean tells a student nothing.
+     */
+    static String withoutBooleanEcho(String message) {
+        return message == null ? "" : BOOLEAN_ECHO.matcher(message).replaceFirst("");
     }
 
     /** " (at Model.java:64, in Model.trainingMode)" for the first frame in the student's code, or "". */

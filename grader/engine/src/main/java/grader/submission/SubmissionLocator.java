@@ -2,7 +2,6 @@ package grader.submission;
 
 import grader.common.SkippedFolders;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -48,12 +47,12 @@ public final class SubmissionLocator {
         return checked(preferred.get(0));
     }
 
-    /** Reads the student's source, refusing huge files; bytes that are not UTF-8 become U+FFFD. */
-    public static String readSource(Path file) throws SubmissionProblem, IOException {
+    /** Reads the student's source as an IDE would ({@link SourceText}), refusing huge files. */
+    public static SourceText readSource(Path file) throws SubmissionProblem, IOException {
         if (Files.size(file) > MAX_SOURCE_BYTES) {
             throw new SubmissionProblem(file.getFileName() + " is larger than 1 MiB; is it really a source file?");
         }
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return SourceText.decode(file.getFileName().toString(), Files.readAllBytes(file));
     }
 
     private static List<Path> modelFiles(Path root) throws IOException, SubmissionProblem {
@@ -86,7 +85,9 @@ public final class SubmissionLocator {
         if (!Files.isRegularFile(javaFile) || Files.size(javaFile) > MAX_SOURCE_BYTES) {
             return "";
         }
-        Matcher matcher = PACKAGE.matcher(new String(Files.readAllBytes(javaFile), StandardCharsets.UTF_8));
+        // Decoded like Model.java, so that a byte-order mark cannot hide the package line.
+        Matcher matcher = PACKAGE.matcher(SourceText.decode(javaFile.getFileName().toString(),
+                Files.readAllBytes(javaFile)).text());
         return matcher.find() ? matcher.group(1) : "";
     }
 

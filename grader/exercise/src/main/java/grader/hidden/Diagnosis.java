@@ -3,6 +3,7 @@ package grader.hidden;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import autodiff.Matrix;
+import grader.rubric.LikelyCause;
 import java.util.Locale;
 
 /**
@@ -44,7 +45,7 @@ final class Diagnosis {
         }
         for (Suspect suspect : suspects) {
             if (suspect.wouldGive() != null && actual.allClose(suspect.wouldGive(), SUSPECT_TOLERANCE)) {
-                return "Likely cause: " + suspect.cause();
+                return LikelyCause.of(suspect.cause());
             }
         }
         return hint;

@@ -12,6 +12,7 @@ import autodiff.Matrix;
 import autodiff.Node;
 import batchnorm.Model;
 import grader.hidden.Diagnosis.Suspect;
+import grader.rubric.LikelyCause;
 import grader.rubric.Points;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -165,11 +166,11 @@ public class Ex2BatchNormTest {
     /** Why a constant feature (gamma 1) gave {@code seen} instead of beta. */
     private static String constantFeatureCause(double seen, double beta) {
         if (Math.abs(Math.abs(seen - beta) - 1.0) < 1e-6) {
-            return "Without EPSILON the tiny rounding error of its variance decides the output, here +-1: add EPSILON to "
-                    + "the variance before the square root.";
+            return LikelyCause.of("without EPSILON the tiny rounding error of its variance decides the output, here "
+                    + "+-1: add EPSILON to the variance before the square root.");
         }
         if (Math.abs(seen) < 1e-6) {
-            return "Add beta after multiplying by gamma.";
+            return LikelyCause.of("beta is missing: add beta after multiplying by gamma.");
         }
         return "Subtract the batch mean of each feature before dividing, and add EPSILON to the variance before the square root.";
     }
