@@ -66,7 +66,13 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (out.equals(classFolder.toAbsolutePath().normalize())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out must not be DIR itself");
         }
-        List<Submission> submissions = SubmissionDiscovery.discover(classFolder, out);
+        List<Submission> submissions;
+        try {
+            submissions = SubmissionDiscovery.discover(classFolder, out);
+        } catch (GradescopeMetadata.UnreadableMetadata e) {
+            spec.commandLine().getErr().println("grade-all: " + e.getMessage());
+            return ExitCode.UNUSABLE;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintStream stderr = System.err;
         if (submissions.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class GradesCsv {
     static final List<String> FIXED_COLUMNS = List.of("id", "name", "score", "max", "verdict");
+    private static final String FORMULA_STARTS = "=+-@\t\r\0";
 
     private GradesCsv() {}
 
@@ -40,10 +41,15 @@ final class GradesCsv {
         csv.append("\r\n");
     }
 
-    /** Quotes a cell that holds a comma, quote or line break; a leading =, +, - or @ is defused for spreadsheets. */
+    /**
+     * Quotes a cell that holds a comma, a quote, a line feed or a carriage return (RFC 4180, section 2.6).
+     * A cell that a spreadsheet would run as a formula, starting with =, +, -, @, a tab, a carriage return
+     * or NUL (OWASP, "CSV Injection"), gets a leading ' so that it shows as text; negative numbers stay.
+     */
     static String quoted(String cell) {
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+") ? "'" + cell : cell;
-        return safe.matches(".*[,\"\r\n].*") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        boolean formula = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+");
+        String safe = formula ? "'" + cell : cell;
+        boolean needsQuotes = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+        return needsQuotes ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -38,7 +38,7 @@ final class StudentSources {
                 SafeUnzip.extract(submission.source(), scratch.resolve("unpacked"), SafeUnzip.Limits.DEFAULT);
                 folder = scratch.resolve("unpacked");
             }
-            return Optional.of(SubmissionLocator.readSource(SubmissionLocator.findModel(folder)));
+            return Optional.of(SubmissionLocator.readSource(SubmissionLocator.findModel(folder)).text());
         } catch (SubmissionProblem | IOException | RuntimeException unreadable) {
             return Optional.empty();
         } finally {
