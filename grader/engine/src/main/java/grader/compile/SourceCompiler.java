@@ -31,6 +31,8 @@ import javax.tools.ToolProvider;
  */
 public final class SourceCompiler {
     private static final int MAX_MESSAGES = 30;
+    /** javac's column numbers count a tab to the next multiple of 8 (com.sun.tools.javac.util.Log). */
+    private static final int TAB_WIDTH = 8;
     /**
      * The kit's language level: the same submission compiles to the same classes, and gets the same grade,
      * on every JDK from 17 up (without it, a Java 21 API such as {@code List.getFirst()} would compile on
@@ -167,12 +169,32 @@ public final class SourceCompiler {
         if (text == null || lineNumber <= 0) {
             return message;
         }
-        String[] lines = text.split("\r?\n", -1);
+        // javac ends a line at CR LF, LF or a lone CR (old Mac editors).
+        String[] lines = text.split("\r\n|\r|\n", -1);
         if (lineNumber > lines.length) {
             return message;
         }
         String line = lines[(int) lineNumber - 1];
-        return message + '\n' + line + '\n' + " ".repeat((int) Math.max(0, Math.min(column - 1, line.length()))) + '^';
+        return message + '\n' + line + '\n' + caretUnder(line, column);
+    }
+
+    /**
+     * A caret under {@code column} as javac counts it (a tab goes to the next multiple of 8), padded with the
+     * line's own tabs, so that it points at the right place however wide the reader's tabs are.
+     */
+    static String caretUnder(String line, long column) {
+        StringBuilder padding = new StringBuilder();
+        long at = 1;
+        for (int i = 0; i < line.length(); i++) {
+            boolean tab = line.charAt(i) == '\t';
+            long next = tab ? ((at - 1) / TAB_WIDTH + 1) * TAB_WIDTH + 1 : at + 1;
+            if (next > column) {
+                break;
+            }
+            padding.append(tab ? '\t' : ' ');
+            at = next;
+        }
+        return padding.append('^').toString();
     }
 
     private static List<String> cap(List<String> messages) {
