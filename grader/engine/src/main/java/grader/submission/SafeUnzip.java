@@ -24,6 +24,7 @@ public final class SafeUnzip {
 
     /** Below this size an entry may have any ratio: tiny files of repeated text compress very well. */
     private static final long RATIO_FREE_BYTES = 1L << 20;
+    private static final java.nio.charset.Charset OEM_NAMES = java.nio.charset.Charset.forName("IBM437");
 
     private SafeUnzip() {}
 
@@ -34,7 +35,7 @@ public final class SafeUnzip {
         }
         Path root = destination.toAbsolutePath().normalize();
         Files.createDirectories(root);
-        try (ZipFile archive = new ZipFile(zip.toFile())) {
+        try (ZipFile archive = open(zip)) {
             if (archive.size() > limits.maxEntries()) {
                 throw new SubmissionProblem("The zip has " + archive.size() + " entries, more than the "
                         + limits.maxEntries() + " allowed; submit only your source files.");
@@ -54,6 +55,23 @@ public final class SafeUnzip {
             }
         } catch (ZipException e) {
             throw new SubmissionProblem("The file is not a readable zip (" + e.getMessage() + ").");
+        }
+    }
+
+    /**
+     * The zip, with names read as UTF-8 and, if they are not, as IBM 437: the zip format's encoding for a
+     * name without the UTF-8 flag (APPNOTE.TXT, appendix D), which Windows' "Send to > Compressed folder"
+     * writes for a folder named "Übung" or "José".
+     */
+    private static ZipFile open(Path zip) throws IOException {
+        try {
+            return new ZipFile(zip.toFile());
+        } catch (ZipException notUtf8) {
+            try {
+                return new ZipFile(zip.toFile(), OEM_NAMES);
+            } catch (ZipException unreadable) {
+                throw notUtf8;
+            }
         }
     }
 

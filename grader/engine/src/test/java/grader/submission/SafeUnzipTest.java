@@ -26,6 +26,19 @@ class SafeUnzipTest {
     }
 
     @Test
+    void aZipFromWindowsWithANonAsciiFolderNameUnpacks() throws Exception {
+        // Windows' "Send to > Compressed folder" writes names in the OEM code page without the UTF-8 flag.
+        Path zip = folder.resolve("windows.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip), java.nio.charset.Charset.forName("IBM437"))) {
+            out.putNextEntry(new ZipEntry("Übung José/Model.java"));
+            out.write("class Model {}".getBytes());
+            out.closeEntry();
+        }
+        SafeUnzip.extract(zip, folder.resolve("out"), SafeUnzip.Limits.DEFAULT);
+        assertEquals("class Model {}", Files.readString(folder.resolve("out/Übung José/Model.java")));
+    }
+
+    @Test
     void anEntryWithDotDotIsRefusedAndNothingIsWrittenOutside() throws Exception {
         Path zip = zip("evil.zip", "../evil.txt", "gotcha".getBytes());
         SubmissionProblem problem = assertThrows(SubmissionProblem.class,
