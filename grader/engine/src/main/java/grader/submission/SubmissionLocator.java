@@ -27,7 +27,7 @@ public final class SubmissionLocator {
     /** The one Model.java of the submission. */
     public static Path findModel(Path submission) throws SubmissionProblem, IOException {
         if (Files.isRegularFile(submission, LinkOption.NOFOLLOW_LINKS)) {
-            if (!submission.getFileName().toString().equals(MODEL_FILE)) {
+            if (!submission.getFileName().toString().equalsIgnoreCase(MODEL_FILE)) {
                 throw new SubmissionProblem("Submit a folder, a .zip or Model.java; got " + submission.getFileName() + ".");
             }
             return checked(submission);
@@ -60,7 +60,10 @@ public final class SubmissionLocator {
         if (files.size() > MAX_FILES) {
             throw new SubmissionProblem("The submission has more than " + MAX_FILES + " files; submit only your sources.");
         }
-        return files.stream().filter(file -> file.getFileName().toString().equals(MODEL_FILE)).toList();
+        List<Path> exact = files.stream().filter(file -> file.getFileName().toString().equals(MODEL_FILE)).toList();
+        // Windows and macOS ignore case, so an editor there may save model.java without anyone noticing.
+        return !exact.isEmpty() ? exact
+                : files.stream().filter(file -> file.getFileName().toString().equalsIgnoreCase(MODEL_FILE)).toList();
     }
 
     /** The Model.java itself must be a plain file, and its folder must not bring foreign classes. */
