@@ -55,8 +55,35 @@ final class Failures {
     }
 
     private static String describe(StackTraceElement frame) {
-        String className = frame.getClassName().substring(STUDENT_PACKAGE.length());
-        return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ", in " + className + "."
-                + frame.getMethodName() + ")";
+        return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ", in "
+                + readableName(frame.getClassName().substring(STUDENT_PACKAGE.length()), frame.getMethodName()) + ")";
+    }
+
+    /**
+     * The code a frame is in, as the student wrote it rather than as javac names it: {@code Model$1} is an
+     * anonymous class in Model, {@code Model$1Norm} the local class Norm, {@code Model$Stats} the nested
+     * class Model.Stats, {@code lambda$batchNorm$0} a lambda in batchNorm (its number is javac's choice and
+     * may differ between JDKs, so it is never shown).
+     */
+    static String readableName(String binaryClassName, String methodName) {
+        String[] parts = binaryClassName.split("\\$");
+        String type = parts[0];
+        boolean anonymous = false;
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].replaceFirst("^[0-9]+", "");
+            boolean local = name.length() < parts[i].length();
+            anonymous = name.isEmpty();
+            if (!anonymous) {
+                type = local ? name : type + "." + name;
+            }
+        }
+        boolean lambda = methodName.startsWith("lambda$");
+        String method = lambda ? methodName.split("\\$")[1] : methodName;
+        String code = switch (method) {
+            case "<init>" -> anonymous ? "an anonymous class in " + type : "the constructor of " + type;
+            case "<clinit>" -> "the static initialisation of " + type;
+            default -> anonymous ? "method " + method + " of an anonymous class in " + type : type + "." + method;
+        };
+        return lambda ? "a lambda in " + code : code;
     }
 }
