@@ -3,7 +3,11 @@ package grader.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -43,19 +47,41 @@ public final class SafeUnzip {
             long total = 0;
             for (Enumeration<? extends ZipEntry> entries = archive.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
-                Path target = safeTarget(root, entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = archive.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
-                    total += copy(in, out, entry, total, limits);
+                try {
+                    total += unpack(archive, entry, root, total, limits);
+                } catch (FileSystemException | InvalidPathException e) {
+                    throw new SubmissionProblem("The zip entry \"" + entry.getName() + "\" cannot be unpacked ("
+                            + reason(e) + "); zip your source files again and submit that zip.");
                 }
             }
         } catch (ZipException e) {
             throw new SubmissionProblem("The file is not a readable zip (" + e.getMessage() + ").");
         }
+    }
+
+    /** Writes one entry below {@code root}; returns the bytes written. */
+    private static long unpack(ZipFile archive, ZipEntry entry, Path root, long writtenBefore, Limits limits)
+            throws IOException, SubmissionProblem {
+        Path target = safeTarget(root, entry.getName());
+        if (entry.isDirectory()) {
+            Files.createDirectories(target);
+            return 0;
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = archive.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+            return copy(in, out, entry, writtenBefore, limits);
+        }
+    }
+
+    /** Why the file system would not take an entry, for the student. */
+    private static String reason(Exception e) {
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return "the zip has a file and a folder of the same name";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e instanceof InvalidPathException invalid ? invalid.getReason() : e.getClass().getSimpleName();
     }
 
     /**

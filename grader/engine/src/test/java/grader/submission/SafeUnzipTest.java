@@ -39,6 +39,32 @@ class SafeUnzipTest {
     }
 
     @Test
+    void aFileAndAFolderOfTheSameNameAreRefusedWithAReason() throws Exception {
+        Path zip = folder.resolve("clash.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("student"));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("student/Model.java"));
+            out.closeEntry();
+        }
+        SubmissionProblem problem = assertThrows(SubmissionProblem.class,
+                () -> SafeUnzip.extract(zip, folder.resolve("out"), SafeUnzip.Limits.DEFAULT));
+        assertEquals("The zip entry \"student/Model.java\" cannot be unpacked (the zip has a file and a folder of the same "
+                + "name); zip your source files again and submit that zip.", problem.getMessage());
+    }
+
+    @Test
+    void aNameTooLongForTheFileSystemIsRefusedWithAReason() throws Exception {
+        String name = "a".repeat(300) + "/Model.java";
+        Path zip = zip("long.zip", name, "class Model {}".getBytes());
+        SubmissionProblem problem = assertThrows(SubmissionProblem.class,
+                () -> SafeUnzip.extract(zip, folder.resolve("out"), SafeUnzip.Limits.DEFAULT));
+        // The reason in the middle is the operating system's ("File name too long" on Linux).
+        assertTrue(problem.getMessage().startsWith("The zip entry \"" + name + "\" cannot be unpacked ("), problem.getMessage());
+        assertTrue(problem.getMessage().endsWith("); zip your source files again and submit that zip."), problem.getMessage());
+    }
+
+    @Test
     void anEntryWithDotDotIsRefusedAndNothingIsWrittenOutside() throws Exception {
         Path zip = zip("evil.zip", "../evil.txt", "gotcha".getBytes());
         SubmissionProblem problem = assertThrows(SubmissionProblem.class,
