@@ -58,6 +58,21 @@ class GradescopeMetadataTest {
     }
 
     @Test
+    void gradeAllStopsWithBadUsageWhenTheMetadataIsNotYaml() throws Exception {
+        Path export = Files.createDirectories(folder.resolve("export"));
+        Files.createDirectories(export.resolve("submission_1"));
+        Files.writeString(export.resolve(GradescopeMetadata.FILE_NAME), "submission_1: [unclosed\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = grader.cli.GraderCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        int exit = cli.execute("grade-all", export.toString(), "--out", folder.resolve("out").toString());
+        assertEquals(grader.command.ExitCode.UNUSABLE, exit, err::toString);
+        assertEquals(true, err.toString().startsWith("grade-all: " + export.resolve(GradescopeMetadata.FILE_NAME)
+                + " is not valid YAML ("), err::toString);
+    }
+
+    @Test
     void aFileThatIsNotYamlIsRefusedWithWhatToDo() {
         GradescopeMetadata.UnreadableMetadata refused = assertThrows(GradescopeMetadata.UnreadableMetadata.class,
                 () -> read("submission_1:\n  :submitters:\n  - :name: \"unterminated\n"));

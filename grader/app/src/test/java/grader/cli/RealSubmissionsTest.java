@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import grader.command.ExitCode;
 import grader.fixture.Submissions;
+import grader.mutants.MutantCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -82,13 +83,19 @@ class RealSubmissionsTest {
         String java21Api = Submissions.solution().replace("public Node loss(Matrix x, Matrix y) {",
                 "String firstKey() {\n        return new java.util.ArrayList<>(params.keySet()).getFirst();\n    }\n\n"
                         + "    public Node loss(Matrix x, Matrix y) {");
-        for (String name : List.of("solution", "java-21-api")) {
-            Path submission = submission(name, name.equals("solution") ? Submissions.solution() : java21Api);
+        // A graded submission whose failures print numbers and diagnoses, and one that uses a Java 21 API.
+        String betaLeftOut = MutantCatalog.bundled().orElseThrow().stream()
+                .filter(mutant -> mutant.name().equals("beta-left-out")).findFirst().orElseThrow()
+                .apply(Submissions.solution());
+        for (String name : List.of("beta-left-out", "java-21-api")) {
+            Path submission = submission(name, name.equals("beta-left-out") ? betaLeftOut : java21Api);
             byte[] onThisJdk = gradeInAnotherJvm(thisJava, submission, name + "-this.json");
             byte[] onSecondJdk = gradeInAnotherJvm(secondJava, submission, name + "-second.json");
             assertArrayEquals(onThisJdk, onSecondJdk, () -> name + ": " + new String(onThisJdk) + "\nversus\n"
                     + new String(onSecondJdk));
         }
+        assertTrue(Files.readString(folder.resolve("beta-left-out-this.json")).contains("beta is missing"),
+                "the graded submission's feedback is compared too");
         String compileError = Files.readString(folder.resolve("java-21-api-this.json"));
         assertTrue(compileError.contains("cannot find symbol"), "List.getFirst() is Java 21 and the kit is Java 17: "
                 + compileError);
