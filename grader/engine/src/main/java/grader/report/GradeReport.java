@@ -12,9 +12,11 @@ import java.util.List;
  * @param outcomes one per planned test, in rubric order
  * @param console  the first bytes the student's code printed (stdout and stderr), for humans only
  * @param testTime wall time of the test run, excluding compilation; never written to JSON by default
+ * @param isolation how the test JVMs were isolated ({@code grader.sandbox.Sandbox#describe}: {@code bubblewrap},
+ *                  or why not), empty if none ran
  */
 public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                          Duration testTime) {
+                          Duration testTime, String isolation) {
 
     /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
     public record Console(String text, long totalBytes) {
@@ -24,6 +26,12 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
     public GradeReport {
         problems = List.copyOf(problems);
         outcomes = List.copyOf(outcomes);
+    }
+
+    /** A report that says nothing of isolation (no test JVM ran, or it does not matter). */
+    public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
+                       Duration testTime) {
+        this(verdict, problems, outcomes, console, testTime, "");
     }
 
     /** A submission that never reached the tests: every test is not run, with this reason. */
