@@ -71,8 +71,12 @@ public final class Sandbox {
         List<String> command = new ArrayList<>();
         Optional<ChildUser> user = config.childUser().map(ChildUser::resolve);
         user.ifPresent(childUser -> command.addAll(childUser.commandPrefix()));
-        if (active(config)) {
+        boolean sandboxed = active(config);
+        if (sandboxed) {
             command.addAll(Bubblewrap.commandPrefix(mounts, user.isEmpty() && isRoot()));
+        }
+        if (sandboxed || user.isPresent()) {
+            // A child user's processes are its own, so the process limit holds outside the sandbox too.
             command.addAll(ChildLimits.commandPrefix());
         }
         command.addAll(javaCommand);
