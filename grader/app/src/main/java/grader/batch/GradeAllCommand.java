@@ -81,7 +81,7 @@ public final class GradeAllCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Path state = Files.createDirectories(out.resolve(ResumeIndex.FOLDER));
         java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, state.resolve("child-classpath"), spec,
-                stderr);
+                spec.commandLine().getErr());
         if (isolated.isEmpty()) {
             return ExitCode.UNUSABLE;
         }

@@ -64,7 +64,7 @@ final class GradeCommand implements Callable<Integer> {
         GraderConfig config = limits.applyTo(GraderConfig.builder(), spec).testJvms(testJvms).build();
         Path slimFolder = Files.createTempDirectory("grader-child-classpath-");
         try {
-            java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, System.err);
+            java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, spec.commandLine().getErr());
             if (isolated.isEmpty()) {
                 return ExitCode.UNUSABLE;
             }

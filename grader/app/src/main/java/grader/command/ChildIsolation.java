@@ -7,7 +7,7 @@ import grader.sandbox.ChildUser;
 import grader.sandbox.Sandbox;
 import grader.sandbox.SlimClasspath;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +36,7 @@ public final class ChildIsolation {
      * {@code slimFolder} (or, for a child user, in a new temp folder that user can read); empty after
      * printing to {@code stderr} why grading cannot go on (then exit {@link ExitCode#UNUSABLE}).
      */
-    public Optional<GraderConfig> applyTo(GraderConfig config, Path slimFolder, CommandSpec spec, PrintStream stderr)
+    public Optional<GraderConfig> applyTo(GraderConfig config, Path slimFolder, CommandSpec spec, PrintWriter stderr)
             throws IOException {
         String command = spec.name();
         if (childUser != null) {
@@ -52,12 +52,14 @@ public final class ChildIsolation {
             Sandbox.Availability availability = Sandbox.probe(config.childUser());
             if (!availability.works() && sandbox == SandboxMode.REQUIRED) {
                 stderr.println(command + ": " + Sandbox.requiredButMissing(availability));
+                stderr.flush();
                 return Optional.empty();
             }
             if (!availability.works()) {
                 stderr.println(command + ": warning: no sandbox around the test JVMs (" + availability.reason()
                         + "); grading with the static check alone. Install bubblewrap, or pass --sandbox off to"
                         + " silence this.");
+                stderr.flush();
             }
         }
         if (sandbox == SandboxMode.OFF && childUser == null) {

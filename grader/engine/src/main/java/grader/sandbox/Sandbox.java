@@ -24,14 +24,15 @@ public final class Sandbox {
     /** What the probe found. {@code reason} says why not, in words for the instructor. */
     public record Availability(boolean works, String reason) {}
 
-    private static final Map<Optional<String>, Availability> PROBED = new ConcurrentHashMap<>();
+    /** By bwrap program and child user. */
+    private static final Map<List<Object>, Availability> PROBED = new ConcurrentHashMap<>();
     private static final long PROBE_SECONDS = 30;
 
     private Sandbox() {}
 
     /** Whether bubblewrap works here for {@code childUser}; probed the first time only. */
     public static Availability probe(Optional<String> childUser) {
-        return PROBED.computeIfAbsent(childUser, Sandbox::runProbe);
+        return PROBED.computeIfAbsent(List.of(Bubblewrap.executable(), childUser), key -> runProbe(childUser));
     }
 
     /** Whether test JVMs of {@code config} run sandboxed; fails if the sandbox is required and cannot be had. */
