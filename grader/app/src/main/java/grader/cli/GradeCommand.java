@@ -62,7 +62,7 @@ final class GradeCommand implements Callable<Integer> {
                     "--out must name a file in an existing folder: " + out);
         }
         GraderConfig config = limits.applyTo(GraderConfig.builder(), spec).testJvms(testJvms).build();
-        Path slimFolder = Files.createTempDirectory("grader-child-classpath-");
+        Path slimFolder = ChildIsolation.temporaryFolder(false);
         try {
             java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, spec.commandLine().getErr());
             if (isolated.isEmpty()) {

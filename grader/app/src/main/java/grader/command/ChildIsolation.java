@@ -65,7 +65,7 @@ public final class ChildIsolation {
         if (sandbox == SandboxMode.OFF && childUser == null) {
             return Optional.of(config);
         }
-        Path folder = childUser == null ? slimFolder : readableTempFolder();
+        Path folder = childUser == null ? slimFolder : temporaryFolder(true);
         Path jar = SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder);
         return Optional.of(config.toBuilder().childClasspath(java.util.List.of(jar)).build());
     }
@@ -75,10 +75,15 @@ public final class ChildIsolation {
         return childUser != null;
     }
 
-    /** A folder every user can read, deleted when the grader exits. */
-    private static Path readableTempFolder() throws IOException {
+    /**
+     * A new folder for the slim class path, deleted when the grader exits (also on Ctrl-C or a platform's
+     * SIGTERM); readable by every user only if a child user must read it (the jar holds the hidden tests).
+     */
+    public static Path temporaryFolder(boolean readableByAll) throws IOException {
         Path folder = Files.createTempDirectory("grader-child-classpath-");
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (readableByAll) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteRecursively(folder), "grader-classpath-cleanup"));
         return folder;
     }

@@ -158,7 +158,7 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             return this;
         }
 
-        /** The child JVM's class path, e.g. the slim copy {@code grader.sandbox.SlimClasspath} writes. */
+        /** The child JVM's class path, e.g. the slim copy the sandbox package writes. */
         public Builder childClasspath(List<Path> entries) {
             childClasspath = List.copyOf(entries);
             return this;

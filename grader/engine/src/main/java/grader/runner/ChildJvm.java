@@ -44,6 +44,8 @@ final class ChildJvm implements AutoCloseable {
     record Exited(int exitCode, boolean connected) implements Signal {}
 
     private static final int MAX_LINE_BYTES = 64 * 1024;
+    /** sun_path is 108 bytes on Linux, 104 on macOS, with its terminating zero. */
+    private static final int MAX_SOCKET_PATH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
@@ -74,8 +76,7 @@ final class ChildJvm implements AutoCloseable {
         byte[] secretBytes = new byte[24];
         RANDOM.nextBytes(secretBytes);
         Files.createDirectories(workDir);
-        // In the temp folder, not the work folder: a socket's path must be short (108 bytes on Linux).
-        Path channel = Files.createTempDirectory("grader-channel-").resolve("channel");
+        Path channel = channelFolder(workDir).resolve("channel");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         Process process;
         try {
@@ -111,6 +112,18 @@ final class ChildJvm implements AutoCloseable {
         exitWatcher.setDaemon(true);
         exitWatcher.start();
         return child;
+    }
+
+    /**
+     * A new folder for the socket next to the work folder (so the grader's scratch clean-up removes it
+     * even after a kill), or in the temp folder when that path is too long for a socket (108 bytes on Linux).
+     */
+    private static Path channelFolder(Path workDir) throws IOException {
+        Path beside = workDir.resolveSibling(workDir.getFileName() + "-channel");
+        if (beside.resolve("channel").toAbsolutePath().toString().length() < MAX_SOCKET_PATH && Files.notExists(beside)) {
+            return Files.createDirectory(beside);
+        }
+        return Files.createTempDirectory("grader-channel-");
     }
 
     /** Files named by {@code -XX:SharedArchiveFile=}, which the child must see to map them. */

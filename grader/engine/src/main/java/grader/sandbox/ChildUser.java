@@ -19,8 +19,17 @@ import java.util.concurrent.TimeUnit;
  */
 public record ChildUser(String name, int uid, int gid) {
 
-    /** Looks the user up with {@code id}; fails with what to do if it does not exist or is root. */
+    private static final java.util.Map<String, ChildUser> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Looks the user up with {@code id} (once per name: every test JVM asks); fails with what to do if it
+     * does not exist or is root.
+     */
     public static ChildUser resolve(String name) {
+        return RESOLVED.computeIfAbsent(name, ChildUser::lookUp);
+    }
+
+    private static ChildUser lookUp(String name) {
         int uid = id(name, "-u");
         if (uid == 0) {
             throw new IllegalArgumentException("--child-user " + name + " is root: name an unprivileged user, e.g."
