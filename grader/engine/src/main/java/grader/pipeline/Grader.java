@@ -151,6 +151,8 @@ public final class Grader implements AutoCloseable {
             long start = System.nanoTime();
             List<TestOutcome> outcomes = runShards(tests, classes, work, console, warmChildren);
             Trace.mark("tests run");
+            warmChildren.forEach(TestRun.WarmChild::close); // any that got no tests: their output ends too
+            console.awaitDrained(Duration.ofSeconds(2));
             return new GradeReport(Verdict.GRADED, List.of(), outcomes, console.snapshot(),
                     Duration.ofNanos(System.nanoTime() - start), Sandbox.describe(config));
         } finally {

@@ -28,13 +28,6 @@ class TestLauncherTest {
         }
     }
 
-    /** A test to run; it does nothing. */
-    static final class Target {
-        @Test
-        void runs() {
-        }
-    }
-
     @TempDir
     Path classpathFolder;
 
@@ -57,6 +50,6 @@ class TestLauncherTest {
     }
 
     private static void run(Launcher launcher) throws ClassNotFoundException {
-        launcher.execute(TestLauncher.request(TestLauncherTest.class.getClassLoader(), List.of(Target.class.getName())));
+        launcher.execute(TestLauncher.request(TestLauncherTest.class.getClassLoader(), List.of(grader.fixture.LauncherTarget.class.getName())));
     }
 }
