@@ -18,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the bubblewrap sandbox costs per test JVM: the same child JVM the grader starts (its main class,
- * options and slim class path; without a request it warms up JUnit and autodiff, finds no request and
- * exits), started alternately without and with the sandbox, in the same run. Not a unit test: run it from
+ * options and slim class path; it warms up JUnit and autodiff, then reads its request), started
+ * alternately without and with the sandbox in the same run, timed from start until it is ready for the
+ * request plus killing it, as the grader does. Not a unit test: run it from
  * the repository's root after {@code mvn -B verify}:
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.SandboxBenchmark [rounds]</pre>
  *
- * The last line is {@code sandbox_cost_ms=<median sandboxed - median plain>} (goal: under 50).
+ * The last line is {@code sandbox_cost_ms=<best sandboxed - best plain> sandbox_cost_median_ms=<same for the
+ * medians>} (goal: under 50 ms); on a busy machine the medians mostly measure the other load.
  */
 public final class SandboxBenchmark {
     private static final Path GRADER_JAR = Path.of("grader", "target", "grader.jar");
@@ -40,7 +42,7 @@ public final class SandboxBenchmark {
         Sandbox.Availability availability = Sandbox.probe(java.util.Optional.empty());
         if (!availability.works()) {
             System.out.println("bubblewrap does not work here (" + availability.reason() + "): nothing to measure");
-            System.out.println("sandbox_cost_ms=NaN");
+            System.out.println("sandbox_cost_ms=NaN sandbox_cost_median_ms=NaN");
             return;
         }
         Path work = Files.createTempDirectory("sandbox-bench-");
@@ -63,11 +65,15 @@ public final class SandboxBenchmark {
             }
             double plainMedian = median(plain);
             double sandboxMedian = median(inSandbox);
-            System.out.printf(Locale.ROOT, "test JVM without sandbox (baseline): median %.1f ms over %d starts%n",
-                    plainMedian, rounds);
-            System.out.printf(Locale.ROOT, "test JVM in bubblewrap:              median %.1f ms over %d starts (x%.3f)%n",
-                    sandboxMedian, rounds, sandboxMedian / plainMedian);
-            System.out.printf(Locale.ROOT, "sandbox_cost_ms=%.1f%n", sandboxMedian - plainMedian);
+            double plainBest = Arrays.stream(plain).min().orElseThrow();
+            double sandboxBest = Arrays.stream(inSandbox).min().orElseThrow();
+            System.out.printf(Locale.ROOT, "test JVM without sandbox (baseline): median %.1f ms, best %.1f ms over %d starts%n",
+                    plainMedian, plainBest, rounds);
+            System.out.printf(Locale.ROOT, "test JVM in bubblewrap:              median %.1f ms, best %.1f ms over %d starts"
+                    + " (median x%.3f)%n", sandboxMedian, sandboxBest, rounds, sandboxMedian / plainMedian);
+            // The best of each is the cost itself; medians also carry whatever else the machine was doing.
+            System.out.printf(Locale.ROOT, "sandbox_cost_ms=%.1f sandbox_cost_median_ms=%.1f%n", sandboxBest - plainBest,
+                    sandboxMedian - plainMedian);
         } finally {
             Folders.deleteRecursively(work);
         }
@@ -84,16 +90,23 @@ public final class SandboxBenchmark {
         return command;
     }
 
-    /** Milliseconds from start to exit; the child gets an empty request, so it warms up and exits. */
+    /**
+     * What the grader pays for one test JVM, in milliseconds: from start until the child is ready for its
+     * request (it warms up, then reads stdin: given none, it prints its first byte, a stack trace), plus
+     * killing it and waiting for its exit, as {@code ChildJvm.close} does after the last report.
+     */
     private static double run(List<String> command, Path work) throws Exception {
         Path child = Files.createDirectories(work.resolve("child"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(child.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).directory(child.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
+        if (process.getInputStream().read() < 0) {
+            throw new IllegalStateException("a test JVM ended without a word: " + command);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("a test JVM did not exit within 60 s: " + command);
+            throw new IllegalStateException("a killed test JVM did not exit within 60 s: " + command);
         }
         return (System.nanoTime() - start) / 1e6;
     }
