@@ -9,6 +9,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 apt-get update
 apt-get install -y --no-install-recommends openjdk-17-jdk-headless
+# The kernel sandbox around each test JVM (grade --sandbox auto uses it where the container allows it).
+apt-get install -y --no-install-recommends bubblewrap
 apt-get clean
 
 # run_autograder grades as this user (GRADER_USER); it owns nothing and cannot log in.

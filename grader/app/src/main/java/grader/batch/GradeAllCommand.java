@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.command.ChildIsolation;
 import grader.command.ExitCode;
 import grader.command.TestLimits;
 import grader.json.Feedback;
@@ -49,6 +50,9 @@ public final class GradeAllCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private TestLimits limits;
 
+    @CommandLine.Mixin
+    private ChildIsolation isolation;
+
     @Option(names = "--no-class-data-archive", description = "Start child JVMs without the batch's class-data sharing archive.")
     private boolean noClassDataArchive;
 
@@ -82,7 +86,14 @@ public final class GradeAllCommand implements Callable<Integer> {
         Files.createDirectories(out);
         long start = System.nanoTime();
         Path state = Files.createDirectories(out.resolve(ResumeIndex.FOLDER));
-        if (!noClassDataArchive) {
+        java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, state.resolve("child-classpath"), spec,
+                spec.commandLine().getErr());
+        if (isolated.isEmpty()) {
+            return ExitCode.UNUSABLE;
+        }
+        config = isolated.get();
+        // A child user cannot reach the archive in OUTDIR (often in the grading user's home): start without it.
+        if (!noClassDataArchive && !isolation.hasChildUser()) {
             config = ChildStartup.withClassDataArchive(config, state, stderr);
         }
         BatchRunner.Outcome outcome;
@@ -105,7 +116,7 @@ public final class GradeAllCommand implements Callable<Integer> {
             return ExitCode.STOPPED;
         }
         ClassReports.write(out, plan, outcome.records(), StudentSources.models(submissions, config.workRoot()),
-                config.kit().studentStub().orElse(""), similarityThreshold);
+                config.kit().studentStub().orElse(""), similarityThreshold, isolationWarning(config));
         ClassSummary summary = ClassSummary.of(plan, outcome.records());
         stdout.printf(Locale.ROOT, "Graded %d submissions (%d kept from the last run) in %.1f s: mean %s, median %s of %s;"
                         + " %d not graded.%n", summary.count(), outcome.kept(), (System.nanoTime() - start) / 1e9,
@@ -114,6 +125,14 @@ public final class GradeAllCommand implements Callable<Integer> {
         stdout.println("Wrote " + out.resolve("grades.csv") + ", summary.json, similarity.csv, report.html and one JSON per submission.");
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    /** What the class report says when the test JVMs ran without the sandbox, or empty. */
+    private static String isolationWarning(GraderConfig config) {
+        String isolation = grader.sandbox.Sandbox.describe(config);
+        return isolation.startsWith("bubblewrap") ? "" : "The test JVMs ran without the bubblewrap sandbox ("
+                + isolation + "): student code was held back by the static check alone. See docs/instructors.md,"
+                + " section \"The sandbox\".";
     }
 
     /** Ctrl-C: abandon the submissions in flight (their children are killed), keep what is written. */

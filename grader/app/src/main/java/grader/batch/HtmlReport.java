@@ -22,9 +22,17 @@ final class HtmlReport {
     private HtmlReport() {}
 
     static String of(ClassSummary summary, List<Similarity.Pair> similar, double threshold) {
+        return of(summary, similar, threshold, "");
+    }
+
+    /** @param isolationWarning a note at the top when the test JVMs ran without the sandbox, or empty */
+    static String of(ClassSummary summary, List<Similarity.Pair> similar, double threshold, String isolationWarning) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Batch-norm exercise: class report</title>\n<style>").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>Batch-norm exercise: class report</h1>\n");
+        if (!isolationWarning.isEmpty()) {
+            html.append("<p class=\"note\"><strong>No sandbox.</strong> ").append(escape(isolationWarning)).append("</p>\n");
+        }
         html.append("<p class=\"figures\">")
                 .append(figure("submissions", String.valueOf(summary.count())))
                 .append(figure("graded", String.valueOf(summary.graded())))

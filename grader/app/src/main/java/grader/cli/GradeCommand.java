@@ -1,5 +1,6 @@
 package grader.cli;
 
+import grader.command.ChildIsolation;
 import grader.command.ExitCode;
 import grader.command.TestLimits;
 import grader.common.AtomicFile;
@@ -40,6 +41,9 @@ final class GradeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private TestLimits limits;
 
+    @CommandLine.Mixin
+    private ChildIsolation isolation;
+
     @Option(names = "--jvms", paramLabel = "N", defaultValue = "1",
             description = "Test JVMs that share the tests (default: ${DEFAULT-VALUE}; 2 can help on idle cores).")
     private int testJvms;
@@ -58,6 +62,19 @@ final class GradeCommand implements Callable<Integer> {
                     "--out must name a file in an existing folder: " + out);
         }
         GraderConfig config = limits.applyTo(GraderConfig.builder(), spec).testJvms(testJvms).build();
+        Path slimFolder = ChildIsolation.temporaryFolder(false);
+        try {
+            java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, spec.commandLine().getErr());
+            if (isolated.isEmpty()) {
+                return ExitCode.UNUSABLE;
+            }
+            return grade(isolated.get());
+        } finally {
+            grader.common.Folders.deleteRecursively(slimFolder);
+        }
+    }
+
+    private int grade(GraderConfig config) throws Exception {
         GradeReport report;
         try (Grader grader = new Grader(config)) {
             report = grader.grade(submission);

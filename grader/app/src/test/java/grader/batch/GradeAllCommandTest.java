@@ -70,4 +70,50 @@ class GradeAllCommandTest {
         assertTrue(err.toString().contains("--memory takes a size like 256m"), "names the option: " + err);
         assertTrue(Files.notExists(temp.resolve("out")), "no output folder for a bad command line");
     }
+
+    @Test
+    void withoutBubblewrapAutoWarnsOnceGradesAndTheClassReportSaysSo() throws Exception {
+        Path classFolder = oneSubmission();
+        StringWriter err = new StringWriter();
+
+        int exit = withoutBubblewrap(() -> run(err, "grade-all", classFolder.toString(), "--out",
+                temp.resolve("out").toString(), "--jobs", "1"));
+
+        assertEquals(ExitCode.OK, exit, "graded all the same: " + err);
+        assertEquals(1, err.toString().split("warning: no sandbox around the test JVMs", -1).length - 1, err.toString());
+        String report = Files.readString(temp.resolve("out/report.html"));
+        assertTrue(report.contains("<strong>No sandbox.</strong>") && report.contains("unavailable: "), report);
+        String json = Files.readString(temp.resolve("out/ann.json"));
+        assertTrue(json.contains("\"sandbox\": \"unavailable: "), json);
+    }
+
+    @Test
+    void sandboxRequiredWithoutBubblewrapExitsWithTwoAndGradesNothing() throws Exception {
+        Path classFolder = oneSubmission();
+        StringWriter err = new StringWriter();
+
+        int exit = withoutBubblewrap(() -> run(err, "grade-all", classFolder.toString(), "--out",
+                temp.resolve("out").toString(), "--sandbox", "required"));
+
+        assertEquals(ExitCode.UNUSABLE, exit, "the sandbox was required: " + err);
+        assertTrue(err.toString().contains("grade-all: --sandbox required, but the test JVMs cannot be sandboxed here"),
+                err.toString());
+        assertTrue(Files.notExists(temp.resolve("out/ann.json")), "nothing is graded without the required sandbox");
+    }
+
+    private Path oneSubmission() throws Exception {
+        Path submission = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        Files.writeString(submission.resolve("Model.java"), grader.fixture.Submissions.solution());
+        return submission.getParent();
+    }
+
+    /** Runs the command with the grader pointed at a bwrap that does not exist. */
+    private static int withoutBubblewrap(java.util.function.IntSupplier command) {
+        System.setProperty("grader.bwrap", "/nonexistent/bwrap");
+        try {
+            return command.getAsInt();
+        } finally {
+            System.clearProperty("grader.bwrap");
+        }
+    }
 }

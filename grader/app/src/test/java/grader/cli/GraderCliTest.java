@@ -73,6 +73,66 @@ class GraderCliTest {
     }
 
     @Test
+    void sandboxRequiredWithoutBubblewrapExitsWithTwoAndSaysWhy() throws Exception {
+        Path results = folder.resolve("results.json");
+        withoutBubblewrap(() -> assertEquals(ExitCode.UNUSABLE, run("grade", solutionFolder().toString(),
+                "--out", results.toString(), "--sandbox", "required")));
+        assertTrue(err.toString().contains("--sandbox required, but the test JVMs cannot be sandboxed here")
+                && err.toString().contains("apt-get install bubblewrap"), err.toString());
+        assertTrue(Files.notExists(results), "nothing is graded without the sandbox it requires");
+    }
+
+    @Test
+    void sandboxAutoWithoutBubblewrapWarnsOnceAndGrades() throws Exception {
+        Path results = folder.resolve("results.json");
+        withoutBubblewrap(() -> assertEquals(ExitCode.OK, run("grade", solutionFolder().toString(),
+                "--out", results.toString())));
+        assertEquals(1, err.toString().split("warning: no sandbox around the test JVMs", -1).length - 1, err.toString());
+        JsonObject json = JsonParser.parseString(Files.readString(results)).getAsJsonObject();
+        assertTrue(json.getAsJsonObject("extra_data").get("sandbox").getAsString().startsWith("unavailable: "),
+                json.toString());
+        assertTrue(json.get("score").getAsDouble() > 0, () -> "the solution is graded all the same: " + json);
+    }
+
+    @Test
+    void sandboxRequiredGradesInBubblewrapWhereItWorks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(grader.sandbox.Sandbox.probe(java.util.Optional.empty()).works(),
+                "bubblewrap does not work here");
+        Path results = folder.resolve("results.json");
+        assertEquals(ExitCode.OK, run("grade", solutionFolder().toString(), "--out", results.toString(),
+                "--sandbox", "required"));
+        JsonObject json = JsonParser.parseString(Files.readString(results)).getAsJsonObject();
+        assertEquals("bubblewrap", json.getAsJsonObject("extra_data").get("sandbox").getAsString(), json.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void anUnknownChildUserIsBadUsage() throws Exception {
+        assertEquals(ExitCode.UNUSABLE, run("grade", solutionFolder().toString(), "--child-user", "no-such-user-here"));
+        assertTrue(err.toString().contains("no such user"), err.toString());
+    }
+
+    private Path solutionFolder() throws Exception {
+        Path submission = Files.createDirectories(folder.resolve("submission"));
+        Files.writeString(submission.resolve("Model.java"), Submissions.solution());
+        return submission;
+    }
+
+    /** Runs {@code action} with the grader pointed at a bwrap that does not exist. */
+    private static void withoutBubblewrap(org.junit.jupiter.api.function.Executable action) throws Exception {
+        System.setProperty("grader.bwrap", "/nonexistent/bwrap");
+        try {
+            action.execute();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        } finally {
+            System.clearProperty("grader.bwrap");
+        }
+    }
+
+    @Test
     void anExistingResultSurvivesAFailedInvocation() throws Exception {
         Path results = folder.resolve("results.json");
         Files.writeString(results, "previous result");

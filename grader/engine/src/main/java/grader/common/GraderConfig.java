@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +23,14 @@ import java.util.stream.Stream;
  * @param childJvmOptions JVM options of the child besides its heap, tuned for a short run
  * @param testJvms        child JVMs that share one submission's tests: 2 halves a single grade's wall time on
  *                        two idle cores; 1 when many submissions are graded at once
+ * @param sandbox         whether each child JVM runs in a bubblewrap sandbox ({@code grader.sandbox})
+ * @param childUser       the unprivileged operating-system user the child JVM runs as, if any (the grader
+ *                        then runs as root, as on Gradescope)
  */
 public record GraderConfig(String heap, Duration testTimeout, Duration totalTimeout, String hiddenPackage,
                            boolean staticCheck, KitSources kit, List<Path> childClasspath, Path workRoot,
-                           List<String> childJvmOptions, int testJvms) {
+                           List<String> childJvmOptions, int testJvms, SandboxMode sandbox,
+                           Optional<String> childUser) {
 
     public static final String DEFAULT_HIDDEN_PACKAGE = "grader.hidden";
 
@@ -43,6 +48,10 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
         }
         childClasspath = List.copyOf(childClasspath);
         childJvmOptions = List.copyOf(childJvmOptions);
+        if (childUser.isPresent() && !childUser.get().matches("[a-z_][a-z0-9_-]*")) {
+            throw new IllegalArgumentException("the child user must be a user name like grader-student, got '"
+                    + childUser.get() + "'");
+        }
     }
 
     /** The grader as shipped: 256m heap, 20 s per test, 5 min in all, the bundled kit and hidden tests. */
@@ -79,6 +88,8 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
         private List<String> childJvmOptions = System.getProperty("grader.childJvmOptions") == null
                 ? DEFAULT_CHILD_JVM_OPTIONS : List.of(System.getProperty("grader.childJvmOptions").trim().split("\\s+"));
         private int testJvms = 1;
+        private SandboxMode sandbox = SandboxMode.AUTO;
+        private Optional<String> childUser = Optional.empty();
 
         private Builder() {}
 
@@ -93,6 +104,8 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             workRoot = config.workRoot;
             childJvmOptions = config.childJvmOptions;
             testJvms = config.testJvms;
+            sandbox = config.sandbox;
+            childUser = config.childUser;
         }
 
         public Builder hiddenPackage(String packageName) {
@@ -145,9 +158,27 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             return this;
         }
 
+        /** The child JVM's class path, e.g. the slim copy the sandbox package writes. */
+        public Builder childClasspath(List<Path> entries) {
+            childClasspath = List.copyOf(entries);
+            return this;
+        }
+
+        public Builder sandbox(SandboxMode mode) {
+            sandbox = mode;
+            return this;
+        }
+
+        /** @param user the user the child JVM runs as, or empty for the grader's own user */
+        public Builder childUser(Optional<String> user) {
+            childUser = user;
+            return this;
+        }
+
         public GraderConfig build() {
             return new GraderConfig(heap, testTimeout, totalTimeout, hiddenPackage, staticCheck,
-                    kit == null ? KitSources.bundled() : kit, childClasspath, workRoot, childJvmOptions, testJvms);
+                    kit == null ? KitSources.bundled() : kit, childClasspath, workRoot, childJvmOptions, testJvms,
+                    sandbox, childUser);
         }
     }
 }

@@ -3,9 +3,13 @@ package grader.harness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * How every run of tests against a variant asks JUnit for them, in the child JVM and in-process alike:
@@ -13,6 +17,22 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  */
 public final class TestLauncher {
     private TestLauncher() {}
+
+    /**
+     * JUnit's launcher with the Jupiter engine and nothing found on the class path: no engine, listener,
+     * session listener, discovery listener or post-discovery filter registers itself through
+     * {@code META-INF/services}, so nothing a submission's class path could carry joins the run uninvited.
+     */
+    public static Launcher create() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build());
+    }
 
     /**
      * @param selectors {@code binary.ClassName#method} for one test method (nested classes included), or

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Compiles a variant of the exercise (the solution, a mutant, the stubs), loads it child-first together
@@ -64,7 +63,7 @@ public final class VariantHarness {
         thread.setContextClassLoader(loader);
         try {
             TestResults results = new TestResults();
-            LauncherFactory.create().execute(TestLauncher.request(loader, selectors), results);
+            TestLauncher.create().execute(TestLauncher.request(loader, selectors), results);
             return results.all();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a selected test class is not on the class path: " + e.getMessage(), e);

@@ -14,6 +14,8 @@ import grader.report.TestOutcome;
 import grader.report.Verdict;
 import grader.runner.ConsoleCapture;
 import grader.runner.TestRun;
+import grader.sandbox.ChildUser;
+import grader.sandbox.Sandbox;
 import grader.submission.SafeUnzip;
 import grader.submission.SourceText;
 import grader.submission.SubmissionLocator;
@@ -55,6 +57,9 @@ public final class Grader implements AutoCloseable {
         this.config = config;
         Files.createDirectories(config.workRoot());
         this.scratch = Files.createTempDirectory(config.workRoot(), "grader-");
+        if (config.childUser().isPresent()) {
+            ChildUser.traversable(scratch);
+        }
         this.compiler = new SourceCompiler(scratch, compilerLimits);
         // Killed (Ctrl-C, a platform's timeout) before close(): still leave no scratch behind.
         this.cleanUpOnExit = new Thread(() -> Folders.deleteRecursively(scratch), "grader-cleanup");
@@ -68,7 +73,7 @@ public final class Grader implements AutoCloseable {
 
     /** Grades a submission folder, a {@code .zip}, or a {@code Model.java}. */
     public GradeReport grade(Path submission) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory(scratch, "submission-");
+        Path work = workFolder();
         try {
             SourceText source = SubmissionLocator.readSource(locate(submission, work));
             return gradeSource(source.text(), work).withNote(source.note());
@@ -82,12 +87,21 @@ public final class Grader implements AutoCloseable {
 
     /** Grades the text of a {@code Model.java}, e.g. the solution or a mutant of it. */
     public GradeReport gradeSource(String modelSource) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory(scratch, "submission-");
+        Path work = workFolder();
         try {
             return gradeSource(modelSource, work);
         } finally {
             Folders.deleteRecursively(work);
         }
+    }
+
+    /** A new folder for one submission; a child user may pass through it to the classes, not list it. */
+    private Path workFolder() throws IOException {
+        Path work = Files.createTempDirectory(scratch, "submission-");
+        if (config.childUser().isPresent()) {
+            ChildUser.traversable(work);
+        }
+        return work;
     }
 
     /** The hidden tests, discovered once. */
@@ -118,12 +132,16 @@ public final class Grader implements AutoCloseable {
         ConsoleCapture console = new ConsoleCapture(CONSOLE_BYTES);
         List<TestRun.WarmChild> warmChildren = new ArrayList<>();
         try {
+            // Made before the children start: a sandbox binds it then, and sees the classes once compiled.
+            Path classes = Files.createDirectories(work.resolve("classes"));
             for (int shard = 0; shard < config.testJvms(); shard++) {
-                warmChildren.add(TestRun.warmUp(config, work.resolve("shard-" + shard), console));
+                warmChildren.add(TestRun.warmUp(config, work.resolve("shard-" + shard), classes, console));
             }
             Trace.mark("child JVMs launched");
-            Path classes = work.resolve("classes");
             Compilation compilation = compiler.compile(sources(modelSource), STUDENT_FILE, classes, config.staticCheck());
+            if (config.childUser().isPresent()) {
+                ChildUser.readable(classes);
+            }
             Trace.mark("compiled: " + compilation.result());
             switch (compilation.result()) {
                 case ERRORS:
@@ -140,8 +158,10 @@ public final class Grader implements AutoCloseable {
             long start = System.nanoTime();
             List<TestOutcome> outcomes = runShards(tests, classes, work, console, warmChildren);
             Trace.mark("tests run");
+            warmChildren.forEach(TestRun.WarmChild::close); // any that got no tests: their output ends too
+            console.awaitDrained(Duration.ofSeconds(2));
             return new GradeReport(Verdict.GRADED, List.of(), outcomes, console.snapshot(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), Sandbox.describe(config));
         } finally {
             warmChildren.forEach(TestRun.WarmChild::close);
         }
@@ -210,6 +230,8 @@ public final class Grader implements AutoCloseable {
     private List<PlannedTest> discoverWithSolution() throws IOException {
         Path classes = scratch.resolve("plan-classes");
         Compilation compilation = compiler.compile(sources(config.kit().solutionModel()), STUDENT_FILE, classes, false);
+        // The compiled reference solution: never readable by a child user, even by a guessed path.
+        Files.setPosixFilePermissions(classes, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         if (!compilation.compiled()) {
             throw new IllegalStateException("the bundled solution does not compile: " + compilation.messages());
         }

@@ -12,10 +12,12 @@ import java.util.List;
  * @param outcomes one per planned test, in rubric order
  * @param console  the first bytes the student's code printed (stdout and stderr), for humans only
  * @param testTime wall time of the test run, excluding compilation; never written to JSON by default
+ * @param isolation how the test JVMs were isolated ({@code grader.sandbox.Sandbox#describe}: {@code bubblewrap},
+ *                  or why not), empty if none ran
  * @param notes    what the student should know whatever the verdict, e.g. how the file's encoding was read
  */
 public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                          Duration testTime, List<String> notes) {
+                          Duration testTime, String isolation, List<String> notes) {
 
     /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
     public record Console(String text, long totalBytes) {
@@ -30,8 +32,8 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
 
     /** A report without notes. */
     public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                       Duration testTime) {
-        this(verdict, problems, outcomes, console, testTime, List.of());
+                       Duration testTime, String isolation) {
+        this(verdict, problems, outcomes, console, testTime, isolation, List.of());
     }
 
     /** This report with {@code note} added, unless it is empty. */
@@ -41,7 +43,13 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
         }
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new GradeReport(verdict, problems, outcomes, console, testTime, more);
+        return new GradeReport(verdict, problems, outcomes, console, testTime, isolation, more);
+    }
+
+    /** A report that says nothing of isolation (no test JVM ran, or it does not matter). */
+    public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
+                       Duration testTime) {
+        this(verdict, problems, outcomes, console, testTime, "");
     }
 
     /** A submission that never reached the tests: every test is not run, with this reason. */

@@ -1,17 +1,23 @@
 package grader.runner;
 
+import grader.common.Folders;
 import grader.common.GraderConfig;
+import grader.sandbox.ChildMounts;
+import grader.sandbox.ChildUser;
+import grader.sandbox.Sandbox;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One child JVM that runs hidden tests, seen from the parent: started early (it warms up while the
- * submission compiles), given its request on stdin, heard through a loopback socket that only accepts
- * messages carrying a fresh random secret, and killed with its whole process tree when time is up.
+ * submission compiles), in the sandbox its configuration asks for, given its request on stdin, heard
+ * through a Unix-domain socket (a file, so it reaches into a sandbox that has no network) that accepts
+ * one connection and only messages carrying a fresh random secret, and killed with its whole process
+ * tree (and so its sandbox) when time is up.
  */
 final class ChildJvm implements AutoCloseable {
     /** What the parent hears from a child: a message, or that the JVM is gone. */
@@ -36,39 +44,66 @@ final class ChildJvm implements AutoCloseable {
     record Exited(int exitCode, boolean connected) implements Signal {}
 
     private static final int MAX_LINE_BYTES = 64 * 1024;
+    /** sun_path is 108 bytes on Linux, 104 on macOS, with its terminating zero. */
+    private static final int MAX_SOCKET_PATH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
+    private final Path channelFolder;
+    private final Path channel;
     private final String secret;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private volatile boolean connected;
-    private volatile Socket socket;
+    private volatile SocketChannel socket;
 
-    private ChildJvm(Process process, ServerSocket server, String secret) {
+    private ChildJvm(Process process, ServerSocketChannel server, Path channel, String secret) {
         this.process = process;
         this.server = server;
+        this.channelFolder = channel.getParent();
+        this.channel = channel;
         this.secret = secret;
     }
 
-    /** Starts a child in {@code workDir}; its stdout and stderr go to {@code console}. */
-    static ChildJvm launch(GraderConfig config, Path workDir, ConsoleCapture console) throws IOException {
-        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    /**
+     * Starts a child in {@code workDir}; its stdout and stderr go to {@code console}.
+     *
+     * @param submissionClasses where the submission's classes will be: the folder exists (maybe still
+     *                          empty) and the child sees it, read-only
+     */
+    static ChildJvm launch(GraderConfig config, Path workDir, Path submissionClasses, ConsoleCapture console)
+            throws IOException {
         byte[] secretBytes = new byte[24];
         RANDOM.nextBytes(secretBytes);
         Files.createDirectories(workDir);
-        ProcessBuilder builder = new ProcessBuilder(command(config)).directory(workDir.toFile())
-                .redirectErrorStream(true);
-        // The student's code sees no environment: nothing to leak, nothing that varies between machines.
-        builder.environment().clear();
+        Path channel = channelFolder(workDir).resolve("channel");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         Process process;
         try {
+            server.bind(UnixDomainSocketAddress.of(channel), 1);
+            boolean sandboxed = Sandbox.active(config);
+            if (config.childUser().isPresent()) {
+                // The child user may connect (the secret still decides what counts) but not list the folder.
+                ChildUser.traversable(channel.getParent());
+                Files.setPosixFilePermissions(channel, PosixFilePermissions.fromString("rw-rw-rw-"));
+                if (!sandboxed) {
+                    ChildUser.resolve(config.childUser().get()).own(workDir);
+                }
+            }
+            List<Path> readOnly = new ArrayList<>(config.childClasspath());
+            readOnly.add(submissionClasses);
+            readOnly.addAll(archivesIn(config.childJvmOptions()));
+            List<String> command = Sandbox.command(config, new ChildMounts(readOnly, channel, workDir), command(config));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            // The student's code sees no environment: nothing to leak, nothing that varies between machines.
+            builder.environment().clear();
             process = builder.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             server.close();
+            Folders.deleteRecursively(channel.getParent());
             throw e;
         }
-        ChildJvm child = new ChildJvm(process, server, HexFormat.of().formatHex(secretBytes));
+        ChildJvm child = new ChildJvm(process, server, channel, HexFormat.of().formatHex(secretBytes));
         console.drain(process.getInputStream(), "child-console-" + process.pid());
         Thread listener = new Thread(child::listen, "child-channel-" + process.pid());
         listener.setDaemon(true);
@@ -77,6 +112,25 @@ final class ChildJvm implements AutoCloseable {
         exitWatcher.setDaemon(true);
         exitWatcher.start();
         return child;
+    }
+
+    /**
+     * A new folder for the socket next to the work folder (so the grader's scratch clean-up removes it
+     * even after a kill), or in the temp folder when that path is too long for a socket (108 bytes on Linux).
+     */
+    private static Path channelFolder(Path workDir) throws IOException {
+        Path beside = workDir.resolveSibling(workDir.getFileName() + "-channel");
+        if (beside.resolve("channel").toAbsolutePath().toString().length() < MAX_SOCKET_PATH && Files.notExists(beside)) {
+            return Files.createDirectory(beside);
+        }
+        return Files.createTempDirectory("grader-channel-");
+    }
+
+    /** Files named by {@code -XX:SharedArchiveFile=}, which the child must see to map them. */
+    private static List<Path> archivesIn(List<String> jvmOptions) {
+        String option = "-XX:SharedArchiveFile=";
+        return jvmOptions.stream().filter(o -> o.startsWith(option)).map(o -> Path.of(o.substring(option.length())))
+                .filter(Files::isRegularFile).toList();
     }
 
     private static List<String> command(GraderConfig config) {
@@ -97,7 +151,7 @@ final class ChildJvm implements AutoCloseable {
     /** Sends the request; the child's stdin is closed after it. */
     void start(Path submissionClasses, String hiddenPackage, List<String> selectors) {
         try (OutputStream stdin = process.getOutputStream()) {
-            new RunRequest(server.getLocalPort(), secret, submissionClasses, hiddenPackage, selectors).writeTo(stdin);
+            new RunRequest(channel, secret, submissionClasses, hiddenPackage, selectors).writeTo(stdin);
         } catch (IOException e) {
             // The child died before reading its request; its exit is reported as a signal.
         }
@@ -108,21 +162,15 @@ final class ChildJvm implements AutoCloseable {
         return signals.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /** Accepts the child's connection, then turns each authentic line into a signal. */
+    /**
+     * Accepts the child's connection (the exit watcher closes the server if the child dies first), then
+     * turns each authentic line into a signal.
+     */
     private void listen() {
         try {
-            server.setSoTimeout(200);
-            while (socket == null) {
-                try {
-                    socket = server.accept();
-                } catch (SocketTimeoutException stillStarting) {
-                    if (!process.isAlive()) {
-                        return;
-                    }
-                }
-            }
+            socket = server.accept();
             server.close();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            InputStream in = new BufferedInputStream(Channels.newInputStream(socket));
             for (String line = Wire.readLine(in, MAX_LINE_BYTES); line != null; line = Wire.readLine(in, MAX_LINE_BYTES)) {
                 Wire.decode(line, secret).ifPresent(message -> {
                     if (message.event() == Wire.Event.HELLO) {
@@ -140,6 +188,9 @@ final class ChildJvm implements AutoCloseable {
     private void watchExit(Thread listener) {
         try {
             int code = process.waitFor();
+            if (socket == null) {
+                closeQuietly();
+            }
             // Let the listener read what the child wrote before it died, so results come before the exit.
             listener.join(2000);
             signals.add(new Exited(code, connected));
@@ -153,16 +204,23 @@ final class ChildJvm implements AutoCloseable {
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        closeQuietly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Folders.deleteRecursively(channelFolder);
+    }
+
+    private void closeQuietly() {
         try {
             server.close();
             if (socket != null) {
                 socket.close();
             }
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (IOException alreadyClosed) {
+            // Nothing more to release.
         }
     }
 }

@@ -5,16 +5,16 @@ import grader.harness.TestLauncher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The child JVM: runs the hidden tests against one compiled submission and reports each result to the
- * parent over a loopback socket, never over stdout (which belongs to the student's printouts).
+ * parent over a Unix-domain socket (a file the sandbox binds in), never over stdout (which belongs to the student's printouts).
  *
  * <p>It connects and authenticates before any student code is loaded; the socket then lives only in
  * private fields the student's code cannot reach without reflection, which the static check forbids.
@@ -26,14 +26,13 @@ public final class ChildMain {
         // A child must never outlive its parent: an endless loop would otherwise run on after a killed grader.
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(5)));
         // Start-up work that needs no request, done while the parent compiles the submission.
-        Launcher launcher = LauncherFactory.create();
+        Launcher launcher = TestLauncher.create();
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(WarmUpTest.class)).build());
         RunRequest request = RunRequest.readFrom(System.in);
         System.setIn(InputStream.nullInputStream());
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), request.port())) {
-            socket.setTcpNoDelay(true);
-            ResultChannel channel = new ResultChannel(socket.getOutputStream(), request.secret());
+        try (SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(request.channel()))) {
+            ResultChannel channel = new ResultChannel(Channels.newOutputStream(socket), request.secret());
             channel.send(Wire.Message.of(Wire.Event.HELLO));
             ClassLoader loader = SubmissionClassLoader.forHiddenTests(request.submissionClasses(),
                     request.hiddenPackage(), ChildMain.class.getClassLoader());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class ConsoleCapture {
     private final int maxBytes;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final java.util.List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long totalBytes;
 
     public ConsoleCapture(int maxBytes) {
@@ -32,7 +33,20 @@ public final class ConsoleCapture {
             }
         }, threadName);
         reader.setDaemon(true);
+        readers.add(reader);
         reader.start();
+    }
+
+    /**
+     * Waits (at most {@code limit}) until every child's output has been read to its end, which comes soon
+     * after the child is killed: what it printed just before its last report is then in the snapshot,
+     * every time, instead of depending on how far the reader had got.
+     */
+    public void awaitDrained(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread reader : readers) {
+            reader.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
     }
 
     private synchronized void append(byte[] buffer, int length) {

@@ -12,15 +12,15 @@ import java.util.List;
 
 /**
  * What the parent asks a child JVM to do, sent on the child's stdin (not its command line, which any
- * process on the machine can read): where to report, the secret, the compiled submission and the tests.
+ * process on the machine can read): the socket file to report on, the secret, the compiled submission and the tests.
  *
  * @param selectors tests as {@code fully.qualified.Class#method}, in the order they should run
  */
-record RunRequest(int port, String secret, Path submissionClasses, String hiddenPackage, List<String> selectors) {
+record RunRequest(Path channel, String secret, Path submissionClasses, String hiddenPackage, List<String> selectors) {
 
     void writeTo(OutputStream out) throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append(port).append('\n').append(secret).append('\n').append(submissionClasses).append('\n')
+        text.append(channel).append('\n').append(secret).append('\n').append(submissionClasses).append('\n')
                 .append(hiddenPackage).append('\n');
         selectors.forEach(selector -> text.append(selector).append('\n'));
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -29,7 +29,7 @@ record RunRequest(int port, String secret, Path submissionClasses, String hidden
 
     static RunRequest readFrom(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int port = Integer.parseInt(reader.readLine());
+        Path channel = Path.of(reader.readLine());
         String secret = reader.readLine();
         Path classes = Path.of(reader.readLine());
         String hiddenPackage = reader.readLine();
@@ -37,6 +37,6 @@ record RunRequest(int port, String secret, Path submissionClasses, String hidden
         for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
             selectors.add(line);
         }
-        return new RunRequest(port, secret, classes, hiddenPackage, selectors);
+        return new RunRequest(channel, secret, classes, hiddenPackage, selectors);
     }
 }

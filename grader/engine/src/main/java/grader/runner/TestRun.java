@@ -68,8 +68,10 @@ public final class TestRun {
         }
     }
 
-    public static WarmChild warmUp(GraderConfig config, Path workDir, ConsoleCapture console) throws IOException {
-        return new WarmChild(ChildJvm.launch(config, workDir, console));
+    /** @param submissionClasses the folder the submission will be compiled into; it must exist */
+    public static WarmChild warmUp(GraderConfig config, Path workDir, Path submissionClasses, ConsoleCapture console)
+            throws IOException {
+        return new WarmChild(ChildJvm.launch(config, workDir, submissionClasses, console));
     }
 
     /**
@@ -86,7 +88,7 @@ public final class TestRun {
                 break;
             }
             if (child == null) {
-                child = ChildJvm.launch(config, workDir, console);
+                child = ChildJvm.launch(config, workDir, submissionClasses, console);
             }
             try {
                 superviseOneChild(child, deadline);

@@ -1,7 +1,7 @@
 /**
  * Runs the hidden tests against untrusted student code in child JVMs, and decides how each test ended.
- * Uses {@code grader.harness} (the child loads and launches tests as every run does), {@code common},
- * {@code report} and {@code rubric}; never {@code grader.pipeline}.
+ * Uses {@code grader.harness} (the child loads and launches tests as every run does), {@code sandbox},
+ * {@code common}, {@code report} and {@code rubric}; never {@code grader.pipeline}.
  *
  * <h2>What the grader does with untrusted code</h2>
  * <ul>
@@ -17,17 +17,20 @@
  *       environment, stdin closed after the request, a scratch working folder). The parent kills the
  *       child's process tree when a test outlives its limit or the run its total limit; a fresh child runs
  *       the tests that remain. Console output is captured and capped at 64 KiB.</li>
- *   <li>Results travel over a loopback socket the child opens before any student class is loaded; the
- *       parent accepts a single connection and only lines carrying a 192-bit secret sent on the child's
- *       stdin. Printing fake results, in any format, changes nothing.</li>
+ *   <li>Results travel over a Unix-domain socket file (it crosses into a sandbox without a network) the
+ *       child connects to before any student class is loaded; the parent accepts a single connection and
+ *       only lines carrying a 192-bit secret sent on the child's stdin. Printing fake results, in any
+ *       format, changes nothing.</li>
+ *   <li>On Linux with bubblewrap, the child runs in a kernel sandbox ({@code grader.sandbox}): no network,
+ *       none of the grading user's files, a slim class path, limits on processes and files; optionally as
+ *       another user.</li>
  * </ul>
  *
  * <h2>What it cannot prevent</h2>
  * <ul>
- *   <li>The child runs as the same operating-system user as the grader, without a kernel sandbox: code
- *       that got past the static check (a JDK API we did not foresee, or a javac bug) could read or write
- *       that user's files. Run the grader as an unprivileged user in a container (Gradescope and
- *       PrairieLearn already do).</li>
+ *   <li>Where bubblewrap cannot run (no package, or a container whose seccomp profile refuses namespaces)
+ *       and no child user is given, the child runs as the grader's user: code that got past the static
+ *       check (a JDK API we did not foresee, or a javac bug) could read or write that user's files.</li>
  *   <li>Code in the same JVM as the listener could in principle forge results if it could reach the
  *       listener's socket or secret; both live in private fields, and reaching them needs reflection,
  *       which the static check forbids.</li>

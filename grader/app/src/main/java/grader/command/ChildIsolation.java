@@ -1,0 +1,90 @@
+package grader.command;
+
+import grader.common.Folders;
+import grader.common.GraderConfig;
+import grader.common.SandboxMode;
+import grader.sandbox.ChildUser;
+import grader.sandbox.Sandbox;
+import grader.sandbox.SlimClasspath;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * How the JVMs that run a submission's tests are isolated: one set of options for grade and grade-all.
+ * Both the sandbox and a child user give the child a slim copy of its class path (no reference solution,
+ * no kit sources, no mutants); see {@code grader.sandbox}.
+ */
+public final class ChildIsolation {
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto",
+            description = "Run each test JVM in a bubblewrap sandbox: auto (if bubblewrap works here, else warn),"
+                    + " required (else exit 2) or off (default: ${DEFAULT-VALUE}).")
+    private SandboxMode sandbox;
+
+    @Option(names = "--child-user", paramLabel = "USER",
+            description = "Run each test JVM as this unprivileged user (the grader runs as root, e.g. on Gradescope).")
+    private String childUser;
+
+    /**
+     * {@code config} with these settings and, when the child is isolated, the slim class path written in
+     * {@code slimFolder} (or, for a child user, in a new temp folder that user can read); empty after
+     * printing to {@code stderr} why grading cannot go on (then exit {@link ExitCode#UNUSABLE}).
+     */
+    public Optional<GraderConfig> applyTo(GraderConfig config, Path slimFolder, CommandSpec spec, PrintWriter stderr)
+            throws IOException {
+        String command = spec.name();
+        if (childUser != null) {
+            try {
+                ChildUser.resolve(childUser);
+                config = config.toBuilder().childUser(Optional.of(childUser)).build();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        config = config.toBuilder().sandbox(sandbox).build();
+        if (sandbox != SandboxMode.OFF) {
+            Sandbox.Availability availability = Sandbox.probe(config.childUser());
+            if (!availability.works() && sandbox == SandboxMode.REQUIRED) {
+                stderr.println(command + ": " + Sandbox.requiredButMissing(availability));
+                stderr.flush();
+                return Optional.empty();
+            }
+            if (!availability.works()) {
+                stderr.println(command + ": warning: no sandbox around the test JVMs (" + availability.reason()
+                        + "); grading with the static check alone. Install bubblewrap, or pass --sandbox off to"
+                        + " silence this.");
+                stderr.flush();
+            }
+        }
+        if (sandbox == SandboxMode.OFF && childUser == null) {
+            return Optional.of(config);
+        }
+        Path folder = childUser == null ? slimFolder : temporaryFolder(true);
+        Path jar = SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder);
+        return Optional.of(config.toBuilder().childClasspath(java.util.List.of(jar)).build());
+    }
+
+    /** Whether a child user was named: its JVMs cannot map a class-data archive kept in the output folder. */
+    public boolean hasChildUser() {
+        return childUser != null;
+    }
+
+    /**
+     * A new folder for the slim class path, deleted when the grader exits (also on Ctrl-C or a platform's
+     * SIGTERM); readable by every user only if a child user must read it (the jar holds the hidden tests).
+     */
+    public static Path temporaryFolder(boolean readableByAll) throws IOException {
+        Path folder = Files.createTempDirectory("grader-child-classpath-");
+        if (readableByAll) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteRecursively(folder), "grader-classpath-cleanup"));
+        return folder;
+    }
+}
