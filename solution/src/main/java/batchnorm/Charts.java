@@ -20,12 +20,15 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The demo's pictures, drawn into PNG files with XChart. Given by the kit. */
 public final class Charts {
     private static final int BINS = 60;
+    /** Width of one learning rate's panel in {@link #saveComparison}. */
+    static final int PANEL_WIDTH = 720;
     private static final Color WITH_BATCH_NORM = new Color(31, 119, 180);
     private static final Color WITHOUT_BATCH_NORM = new Color(214, 39, 40);
 
@@ -71,13 +74,14 @@ public final class Charts {
     public static void saveComparison(List<Comparison.Pair> pairs, Path png) throws IOException {
         List<BufferedImage> panels = new ArrayList<>();
         for (Comparison.Pair pair : pairs) {
-            XYChart chart = new XYChartBuilder().width(640).height(480)
+            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(520)
                     .title("learning rate " + Comparison.plain(pair.learningRate()) + ", " + pair.withBatchNorm().seeds() + " seeds")
                     .xAxisTitle("step").yAxisTitle("loss per example (median, min-max band)").build();
-            chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+            // Below the plot: inside it, the legend would hide part of a band.
+            chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
             // Logarithmic, so that the last steps, where the two networks differ, are not squeezed to a line at 0.
             chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setXAxisTickMarkSpacingHint(80);
             addBand(chart, pair.withBatchNorm(), WITH_BATCH_NORM);
             addBand(chart, pair.without(), WITHOUT_BATCH_NORM);
             panels.add(BitmapEncoder.getBufferedImage(chart));
@@ -110,8 +114,8 @@ public final class Charts {
             x[2 * steps - 1 - step] = step + 1;
             y[2 * steps - 1 - step] = finiteOr(curve.min()[step], curve.median()[step]);
         }
-        String network = outcome.configuration().network();
-        XYSeries band = chart.addSeries(network + ": min-max", x, y);
+        String network = outcome.configuration().batchNorm() ? "with BN" : "without BN";
+        XYSeries band = chart.addSeries(network + ": min..max", x, y);
         band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
         band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
         band.setLineColor(new Color(0, 0, 0, 0));

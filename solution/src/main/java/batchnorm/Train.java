@@ -92,21 +92,22 @@ public final class Train {
             throws IOException {
         System.out.printf(Locale.ROOT, "With and without batch norm: seeds 0..%d, %d steps, batches of %d, "
                 + "the same splits, initial weights and batches for both%n", seeds - 1, protocol.steps(), protocol.batchSize());
-        System.out.printf(Locale.ROOT, "%-8s %-17s %-28s %-12s %s%n", "lr", "network", "test accuracy median (min..max)",
-                "final loss", "diverged");
+        String row = "%-6s %-17s %-33s %-11s %s%n";
+        System.out.printf(Locale.ROOT, row, "lr", "network", "test accuracy: median (min..max)", "final loss", "diverged");
         List<Comparison.Pair> pairs = new ArrayList<>();
         for (double learningRate : learningRates) {
             Comparison.Pair pair = Comparison.compare(learningRate, protocol, seeds, Training::data);
             for (Comparison.Outcome outcome : List.of(pair.withBatchNorm(), pair.without())) {
-                System.out.printf(Locale.ROOT, "%-8s %-17s %.4f (%.4f..%.4f)      %-12.4f %d/%d%n",
-                        Comparison.plain(learningRate), outcome.configuration().network(), outcome.accuracy().median(),
-                        outcome.accuracy().min(), outcome.accuracy().max(), outcome.finalLoss().median(),
-                        outcome.notFinite(), outcome.seeds());
+                String accuracy = String.format(Locale.ROOT, "%.4f (%.4f..%.4f)", outcome.accuracy().median(),
+                        outcome.accuracy().min(), outcome.accuracy().max());
+                System.out.printf(Locale.ROOT, row, Comparison.plain(learningRate), outcome.configuration().network(), accuracy,
+                        String.format(Locale.ROOT, "%.4f", outcome.finalLoss().median()),
+                        outcome.notFinite() + "/" + outcome.seeds());
             }
             pairs.add(pair);
         }
         System.out.println("(final loss: median over the seeds of the last step's loss per example, on its training batch;"
-                + " diverged: runs whose last loss is not a number)");
+                + " diverged: runs whose last loss is NaN or infinite)");
         Charts.saveComparison(pairs, png);
         System.out.println("median loss curves and min-max bands written to " + png.toAbsolutePath());
         pairs.forEach(pair -> System.out.println(pair.line()));
