@@ -110,6 +110,7 @@ public final class Train {
                 + " diverged: runs whose last loss is NaN or infinite)");
         Charts.saveComparison(pairs, png);
         System.out.println("median loss curves and min-max bands written to " + png.toAbsolutePath());
+        System.out.println("what this shows, and what it does not: exercises.md#exercise-5-see-what-batch-norm-changes");
         pairs.forEach(pair -> System.out.println(pair.line()));
     }
 }
