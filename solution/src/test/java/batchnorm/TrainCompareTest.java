@@ -41,6 +41,19 @@ class TrainCompareTest {
         }
     }
 
+    @Test
+    void aPictureIsDrawnEvenWhenRunsDiverged(@TempDir Path work) throws IOException {
+        double inf = Double.POSITIVE_INFINITY;
+        Comparison.Outcome with = Comparison.summarize(new Comparison.Configuration(true, 1.0), new double[] {0.5, 0.5, 0.5},
+                new double[][] {{1, inf, Double.NaN}, {1, inf, Double.NaN}, {1, 0.5, 0.2}});
+        Comparison.Outcome without = Comparison.summarize(new Comparison.Configuration(false, 1.0), new double[] {0.9, 0.9, 0.9},
+                new double[][] {{1, 0.5, 0.2}, {1, 0.4, 0.1}, {1, 0.3, Double.NaN}});
+        Path png = work.resolve("diverged.png");
+        Charts.saveComparison(List.of(new Comparison.Pair(with, without)), png);
+        assertEquals(Charts.PANEL_WIDTH, ImageIO.read(png.toFile()).getWidth());
+        assertEquals(2, with.notFinite());
+    }
+
     private static List<String> run(String... args) throws IOException {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

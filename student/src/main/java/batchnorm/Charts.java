@@ -110,9 +110,9 @@ public final class Charts {
         for (int step = 0; step < steps; step++) {
             // Along the top edge (max) from the first step, back along the bottom edge (min).
             x[step] = step + 1;
-            y[step] = finiteOr(curve.max()[step], curve.median()[step]);
+            y[step] = drawable(curve.max()[step]);
             x[2 * steps - 1 - step] = step + 1;
-            y[2 * steps - 1 - step] = finiteOr(curve.min()[step], curve.median()[step]);
+            y[2 * steps - 1 - step] = drawable(curve.min()[step]);
         }
         String network = outcome.configuration().batchNorm() ? "with BN" : "without BN";
         XYSeries band = chart.addSeries(network + ": min..max", x, y);
@@ -121,13 +121,15 @@ public final class Charts {
         band.setLineColor(new Color(0, 0, 0, 0));
         band.setMarker(SeriesMarkers.NONE);
         double[] stepNumbers = IntStream.rangeClosed(1, steps).asDoubleStream().toArray();
-        XYSeries median = chart.addSeries(network + ": median", stepNumbers, curve.median());
+        XYSeries median = chart.addSeries(network + ": median", stepNumbers,
+                Arrays.stream(curve.median()).map(Charts::drawable).toArray());
         median.setLineColor(color);
         median.setMarker(SeriesMarkers.NONE);
     }
 
-    private static double finiteOr(double value, double fallback) {
-        return Double.isFinite(value) ? value : fallback;
+    /** A loss as XChart can draw it: an infinite loss (a run that diverged) would break the axis; NaN is a gap. */
+    private static double drawable(double loss) {
+        return Double.isFinite(loss) ? loss : Double.NaN;
     }
 
     /** The share of all {@code values} in each of the {@link #BINS} bins of {@code width} from {@code low}. */
