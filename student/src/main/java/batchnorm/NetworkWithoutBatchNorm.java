@@ -5,6 +5,7 @@ import autodiff.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * The exercise's network with batch norm taken out, for {@code Train --compare}: 30 features ->
@@ -19,28 +20,30 @@ public final class NetworkWithoutBatchNorm implements Training.Network {
     /** Weights and biases by key ({@code weight_fc1}, {@code bias_fc1}, ...), in the order they were created. */
     private final Map<String, Matrix> params = new LinkedHashMap<>();
     private final Random random;
-    private final Layer fc1;
-    private final Layer fc2;
-    private final Layer fc3;
+    /** fc1 and its tanh, fc2 and its tanh, fc3 and the sigmoid: each layer applies its own activation. */
+    private final Layer hidden1;
+    private final Layer hidden2;
+    private final Layer output;
 
     /** Builds the network; weights are drawn from N(0, 1) with this seed, biases start at zero. */
     public NetworkWithoutBatchNorm(long seed) {
         random = new Random(seed);
-        fc1 = linear(30, 20, "fc1", true);
-        fc2 = linear(20, 10, "fc2", true);
-        fc3 = linear(10, 1, "fc3", false);
+        hidden1 = layer(30, 20, "fc1", true, Node::tanh);
+        hidden2 = layer(20, 10, "fc2", true, Node::tanh);
+        output = layer(10, 1, "fc3", false, Node::sigmoid);
     }
 
-    private Layer linear(int fanIn, int fanOut, String name, boolean withBias) {
+    /** A linear layer named {@code name}, with or without a bias, followed by {@code activation}. */
+    private Layer layer(int fanIn, int fanOut, String name, boolean withBias, UnaryOperator<Node> activation) {
         String weight = "weight_" + name;
         params.put(weight, Matrix.randn(fanIn, fanOut, random));
         if (!withBias) {
-            return x -> x.dot(param(weight));
+            return x -> activation.apply(x.dot(param(weight)));
         }
         String bias = "bias_" + name;
         params.put(bias, Matrix.zeros(1, fanOut));
         // The 1 x fanOut bias row is added to every row of the n x fanOut product (broadcasting).
-        return x -> x.dot(param(weight)).add(param(bias));
+        return x -> activation.apply(x.dot(param(weight)).add(param(bias)));
     }
 
     @Override
@@ -51,9 +54,7 @@ public final class NetworkWithoutBatchNorm implements Training.Network {
     /** Without batch norm there is no mode: {@code train} changes nothing. */
     @Override
     public Node forward(Matrix x, boolean train) {
-        Node hidden = fc1.apply(new Node(x)).tanh();
-        hidden = fc2.apply(hidden).tanh();
-        return fc3.apply(hidden).sigmoid();
+        return output.apply(hidden2.apply(hidden1.apply(new Node(x))));
     }
 
     /** The same loss as {@link Model#loss}, so that both networks' curves measure the same thing. */
