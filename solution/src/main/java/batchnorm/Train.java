@@ -5,11 +5,15 @@ import autodiff.Matrix;
 import autodiff.Node;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The training demo, given by the kit: trains the exercise's network on the breast-cancer data,
  * prints its progress and the eval-mode test accuracy, and draws the loss curve. Run it with
- * {@code --help} for the flags; {@code --seeds 20} compares seeds.
+ * {@code --help} for the flags; {@code --seeds 20} compares seeds, {@code --compare} the network with
+ * and without batch norm.
  */
 public final class Train {
     /** Exit status for bad flags. */
@@ -32,6 +36,7 @@ public final class Train {
             switch (options.mode()) {
                 case HELP -> System.out.println(TrainOptions.USAGE);
                 case SEEDS -> compareSeeds(options.settings(), options.seeds());
+                case COMPARE -> compareBatchNorm(options.settings(), options.seeds(), options.learningRates(), options.out());
                 case DEMO -> demo(options.settings(), options.out());
             }
         } catch (UnsupportedOperationException e) {
@@ -80,5 +85,32 @@ public final class Train {
         System.out.printf("test accuracy over seeds 0..%d: min %.4f, median %.4f, max %.4f%n",
                 count - 1, summary.min(), summary.median(), summary.max());
         System.out.printf("test_accuracy_median=%.4f%n", summary.median());
+    }
+
+    /** Exercise 5: both networks on seeds 0 .. seeds-1 at each learning rate; a table, one line per rate, a PNG. */
+    private static void compareBatchNorm(Training.Settings protocol, int seeds, List<Double> learningRates, Path png)
+            throws IOException {
+        System.out.printf(Locale.ROOT, "With and without batch norm: seeds 0..%d, %d steps, batches of %d, "
+                + "the same splits, initial weights and batches for both%n", seeds - 1, protocol.steps(), protocol.batchSize());
+        String row = "%-6s %-17s %-33s %-11s %s%n";
+        System.out.printf(Locale.ROOT, row, "lr", "network", "test accuracy: median (min..max)", "final loss", "diverged");
+        List<Comparison.Pair> pairs = new ArrayList<>();
+        for (double learningRate : learningRates) {
+            Comparison.Pair pair = Comparison.compare(learningRate, protocol, seeds, Training::data);
+            for (Comparison.Outcome outcome : List.of(pair.withBatchNorm(), pair.without())) {
+                String accuracy = String.format(Locale.ROOT, "%.4f (%.4f..%.4f)", outcome.accuracy().median(),
+                        outcome.accuracy().min(), outcome.accuracy().max());
+                System.out.printf(Locale.ROOT, row, Comparison.plain(learningRate), outcome.configuration().network(), accuracy,
+                        String.format(Locale.ROOT, "%.4f", outcome.finalLoss().median()),
+                        outcome.notFinite() + "/" + outcome.seeds());
+            }
+            pairs.add(pair);
+        }
+        System.out.println("(final loss: median over the seeds of the last step's loss per example, on its training batch;"
+                + " diverged: runs whose last loss is NaN or infinite)");
+        Charts.saveComparison(pairs, png);
+        System.out.println("median loss curves and min-max bands written to " + png.toAbsolutePath());
+        System.out.println("what this shows, and what it does not: exercises.md#exercise-5-see-what-batch-norm-changes");
+        pairs.forEach(pair -> System.out.println(pair.line()));
     }
 }

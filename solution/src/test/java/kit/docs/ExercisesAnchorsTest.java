@@ -55,4 +55,25 @@ class ExercisesAnchorsTest {
             assertTrue(anchors.contains(link), "exercises.md has no heading for #" + link + "; its anchors are " + anchors);
         }
     }
+
+    @Test
+    void everyWrittenQuestionBelongsToAnExerciseOfExercisesMd() throws IOException {
+        Pattern exercise = Pattern.compile("^## Exercise (\\d+):");
+        Set<String> exercises = numbers(exercise, root().resolve("exercises.md"));
+        Set<String> answered = numbers(exercise, root().resolve("solution/ANSWERS.md"));
+        assertTrue(answered.size() >= 5, "solution/ANSWERS.md should have a section per exercise: " + answered);
+        assertTrue(exercises.containsAll(answered), "solution/ANSWERS.md has questions for exercises " + answered
+                + ", but exercises.md only has " + exercises);
+    }
+
+    private static Set<String> numbers(Pattern heading, Path file) throws IOException {
+        Set<String> numbers = new TreeSet<>();
+        for (String line : Files.readAllLines(file)) {
+            Matcher match = heading.matcher(line);
+            if (match.find()) {
+                numbers.add(match.group(1));
+            }
+        }
+        return numbers;
+    }
 }
