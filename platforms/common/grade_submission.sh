@@ -63,6 +63,7 @@ else
 fi
 
 cd "$work" || exit 1
+echo "Java: $(java -version 2>&1 | head -n 1)"
 "${run_as[@]}" env HOME="$work" java "-Xmx${GRADER_HEAP:-256m}" -jar "$work/grader.jar" grade "$work/submission" \
     --format "$format" --out "$work/out/results.json" "${grader_options[@]}"
 grader_exit=$?
