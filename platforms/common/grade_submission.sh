@@ -44,10 +44,12 @@ fi
 
 run_as=()
 if [ "$(id -u)" -eq 0 ]; then
+    # the whole help text, not `| grep -q` (with pipefail, an early grep exit could fail the pipe)
+    grade_help=$(java -jar "$work/grader.jar" grade --help 2>/dev/null || true)
     if ! id -u "$grader_user" >/dev/null 2>&1; then
         echo "WARNING: running as root and user '$grader_user' does not exist: the submission runs as root." \
              "Create the user (setup.sh does) or set GRADER_USER." >&2
-    elif java -jar "$work/grader.jar" grade --help 2>/dev/null | grep -q -e '--child-user'; then
+    elif [[ $grade_help == *--child-user* ]]; then
         chmod 700 "$work"
         grader_options+=(--child-user "$grader_user")
         echo "Grading as root; the tests run as the unprivileged user '$grader_user'."
