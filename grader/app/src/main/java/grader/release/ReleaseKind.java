@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /** The releases {@code package} can build, by the name used on the command line. */
 public enum ReleaseKind {
-    STUDENT("kit-student.zip", "Unpack it and run `mvn test` in it; give it to students or make it a GitHub Classroom template."),
+    STUDENT("kit-student.zip", "Unpack it and run `./mvnw test` in it; give it to students or make it a GitHub Classroom template."),
     GRADESCOPE("autograder.zip", "Upload it in Gradescope: Configure Autograder > Zip file upload."),
     PRAIRIELEARN("prairielearn-question.zip",
             "Unpack it at the root of your PrairieLearn course repository: it adds questions/batchnorm and serverFilesCourse/batchnorm_grader.");

@@ -9,7 +9,8 @@ import java.util.List;
  * kit-student.zip: the Maven project students work in. The kit's root pom reduced to the
  * {@code autodiff} and {@code student} modules (same pinned versions), the autodiff sources and data,
  * the student stubs and self-checks, exercises.md, ANSWERS.md with the questions only, and the files
- * of {@code handout/} (README, GitHub Classroom workflow). Everything is copied from the repository
+ * of {@code handout/} (README, GitHub Classroom workflow), and the kit's Maven Wrapper ({@code mvnw},
+ * {@code mvnw.cmd}, {@code .mvn/wrapper/}), so a JDK is all a student needs. Everything is copied from the repository
  * into the grader jar at build time.
  */
 public final class StudentHandout implements Release {
@@ -21,6 +22,8 @@ public final class StudentHandout implements Release {
     /** Stored without its dot: Maven's resource copy and the jar plugin both drop files named .gitignore. */
     static final String BUNDLED_GITIGNORE = "gitignore";
     static final String GITIGNORE = ".gitignore";
+    static final String BUNDLED_GITATTRIBUTES = "gitattributes";
+    static final String GITATTRIBUTES = ".gitattributes";
 
     /** Files without which a student could not build or start the exercise. */
     static final List<String> REQUIRED = List.of(
@@ -29,6 +32,10 @@ public final class StudentHandout implements Release {
             ANSWERS,
             "exercises.md",
             GITIGNORE,
+            GITATTRIBUTES,
+            "mvnw",
+            "mvnw.cmd",
+            ".mvn/wrapper/maven-wrapper.properties",
             ".github/workflows/classroom.yml",
             "autodiff/pom.xml",
             "autodiff/src/main/java/autodiff/Matrix.java",
@@ -61,6 +68,7 @@ public final class StudentHandout implements Release {
             case ROOT_POM -> new ArchiveEntry(ROOT_POM, HandoutPom.fromKitPom(entry.text()).getBytes(StandardCharsets.UTF_8));
             case BUNDLED_ANSWERS -> entry.movedTo(ANSWERS);
             case BUNDLED_GITIGNORE -> entry.movedTo(GITIGNORE);
+            case BUNDLED_GITATTRIBUTES -> entry.movedTo(GITATTRIBUTES);
             default -> entry;
         };
     }

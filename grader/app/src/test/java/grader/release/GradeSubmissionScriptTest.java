@@ -32,7 +32,11 @@ class GradeSubmissionScriptTest {
             import java.nio.file.*;
             public class FakeGrader {
                 public static void main(String[] args) throws Exception {
-                    // args: grade SUBMISSION --format FORMAT --out FILE
+                    if (args[1].equals("--help")) { // the script's probe for --child-user
+                        System.out.println(System.getenv("FAKE_CHILD_USER") != null ? "  --child-user=USER" : "  --out=FILE");
+                        return;
+                    }
+                    // args: grade SUBMISSION --format FORMAT --out FILE [OPTION...]
                     Path submission = Path.of(args[1]);
                     if (Files.exists(submission.resolve("crash"))) {
                         System.exit(1);
@@ -40,7 +44,8 @@ class GradeSubmissionScriptTest {
                     long files;
                     try (var listing = Files.list(submission)) { files = listing.count(); }
                     Files.writeString(Path.of(args[5]), "{\\"user\\":\\"" + System.getProperty("user.name")
-                            + "\\",\\"format\\":\\"" + args[3] + "\\",\\"files\\":" + files + "}");
+                            + "\\",\\"format\\":\\"" + args[3] + "\\",\\"files\\":" + files
+                            + ",\\"options\\":\\"" + String.join(" ", java.util.Arrays.copyOfRange(args, 6, args.length)) + "\\"}");
                 }
             }
             """;
@@ -67,6 +72,11 @@ class GradeSubmissionScriptTest {
     }
 
     private Processes.Outcome gradeSubmission(List<String> submissionFiles, String format) throws Exception {
+        return gradeSubmission(submissionFiles, format, Map.of(), List.of());
+    }
+
+    private Processes.Outcome gradeSubmission(List<String> submissionFiles, String format, Map<String, String> extraEnvironment,
+                                              List<String> graderOptions) throws Exception {
         Path submission = Files.createDirectories(run.resolve("submission"));
         for (String name : submissionFiles) {
             Files.writeString(submission.resolve(name), "class X {}");
@@ -75,9 +85,12 @@ class GradeSubmissionScriptTest {
         if (Processes.runningAsRoot()) {
             environment.put("GRADER_USER", "nobody");
         }
+        environment.putAll(extraEnvironment);
         String script = Kit.root().resolve("platforms/common/grade_submission.sh").toString();
-        return Processes.run(run, environment, 120,
-                List.of("bash", script, fakeJar.toString(), submission.toString(), format, run.resolve("results/results.json").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script, fakeJar.toString(), submission.toString(), format,
+                run.resolve("results/results.json").toString()));
+        command.addAll(graderOptions);
+        return Processes.run(run, environment, 120, command);
     }
 
     private JsonObject results() throws IOException {
@@ -100,6 +113,22 @@ class GradeSubmissionScriptTest {
         Processes.Outcome outcome = gradeSubmission(List.of("Model.java"), "gradescope");
         assertEquals("nobody", results().get("user").getAsString(), outcome.output());
         assertTrue(outcome.output().contains("Grading as the unprivileged user 'nobody'."), outcome.output());
+    }
+
+    @Test
+    void extraArgumentsGoToTheGraderAsTheyAre() throws Exception {
+        gradeSubmission(List.of("Model.java"), "prairielearn", Map.of(), List.of("--total-timeout", "90", "--test-timeout", "20"));
+        assertEquals("--total-timeout 90 --test-timeout 20", results().get("options").getAsString());
+    }
+
+    @Test
+    void asRootAGraderWithChildUserRunsAsRootAndOnlyItsTestJvmAsTheUnprivilegedUser() throws Exception {
+        Kit.skipUnless(Processes.runningAsRoot(), "only root can switch users");
+        Processes.Outcome outcome = gradeSubmission(List.of("Model.java"), "gradescope", Map.of("FAKE_CHILD_USER", "1"), List.of("--timing"));
+        JsonObject results = results();
+        assertEquals("root", results.get("user").getAsString(), "the grader (parent) stays root: " + outcome.output());
+        assertEquals("--timing --child-user nobody", results.get("options").getAsString(), outcome.output());
+        assertTrue(outcome.output().contains("Grading as root; the tests run as the unprivileged user 'nobody'."), outcome.output());
     }
 
     @Test

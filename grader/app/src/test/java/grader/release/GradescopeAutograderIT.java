@@ -10,9 +10,12 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +67,9 @@ class GradescopeAutograderIT {
         double maxScore() {
             double max = 0;
             for (JsonElement test : results.getAsJsonArray("tests")) {
-                max += test.getAsJsonObject().get("max_score").getAsDouble();
+                if (test.getAsJsonObject().has("max_score")) { // the status-only pre-check has none
+                    max += test.getAsJsonObject().get("max_score").getAsDouble();
+                }
             }
             return max;
         }
@@ -76,7 +81,40 @@ class GradescopeAutograderIT {
         assertTrue(graded.maxScore() > 0, "the hidden tests must carry points: " + graded.results());
         assertEquals(graded.maxScore(), graded.score(), 1e-9, "the solution must get every point: " + graded.results());
         if (asRoot) {
-            assertTrue(graded.stdout().contains("Grading as the unprivileged user 'nobody'"), graded.stdout());
+            // with the grader's --child-user: the grader as root and only the tests as nobody; without: all as nobody
+            assertTrue(graded.stdout().contains("the tests run as the unprivileged user 'nobody'")
+                    || graded.stdout().contains("Grading as the unprivileged user 'nobody'"), graded.stdout());
+        }
+    }
+
+    @Test
+    void aCompileErrorReachesTheStudentAsAFencedMarkdownBlockAndAFailedVisiblePreCheck() throws Exception {
+        Graded graded = grade("not-compiling", Submissions.notCompiling());
+        JsonObject results = graded.results();
+        assertEquals("md", results.get("output_format").getAsString(), "not simple_format, which would eat <...> and carets");
+        String output = results.get("output").getAsString();
+        assertTrue(output.contains("The compiler says:\n\n```text\n") && output.contains("Model.java"), output);
+        assertTrue(output.strip().endsWith("```"), "the compiler's messages are one fenced block: " + output);
+        JsonObject preCheck = results.getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals("Compiles and uses only the allowed APIs", preCheck.get("name").getAsString());
+        assertEquals("failed", preCheck.get("status").getAsString());
+        assertEquals("visible", preCheck.get("visibility").getAsString());
+        assertFalse(preCheck.has("score") || preCheck.has("max_score"), "status only: " + preCheck);
+        assertEquals("compile_error", results.getAsJsonObject("extra_data").get("verdict").getAsString());
+        assertTrue(results.getAsJsonObject("extra_data").get("grader_version").getAsString().matches("\\d+\\.\\d+\\.\\d+.*"),
+                results.toString());
+        assertTrue(results.has("execution_time"), "run_autograder asks for execution_time: " + results);
+    }
+
+    @Test
+    void asRootTheSourceAndResultsFoldersAreClosedToOtherUsers() throws Exception {
+        Kit.skipUnless(asRoot, "only root runs run_autograder the way Gradescope does (and can chmod its folders)");
+        grade("permissions", Submissions.solution());
+        Path root = temp.resolve("permissions");
+        for (String folder : List.of("source", "results")) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(root.resolve(folder));
+            assertFalse(permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.OTHERS_EXECUTE),
+                    "Gradescope's best practices: chmod o= " + folder + "; got " + PosixFilePermissions.toString(permissions));
         }
     }
 

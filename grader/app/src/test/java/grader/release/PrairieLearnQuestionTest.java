@@ -35,17 +35,28 @@ class PrairieLearnQuestionTest {
     }
 
     @Test
-    void infoJsonIsAV3QuestionWithExternalGradingEnabled() {
+    void infoJsonIsAV3ExternallyGradedQuestionOnPrairieLearnsJavaImage() {
         UUID.fromString(info.get("uuid").getAsString());
         assertEquals("v3", info.get("type").getAsString());
         assertEquals("External", info.get("gradingMethod").getAsString());
         JsonObject options = info.getAsJsonObject("externalGradingOptions");
-        assertTrue(options.get("enabled").getAsBoolean(), "external grading must be enabled");
-        assertTrue(options.get("image").getAsString().contains("17"), "the image must bring Java 17: " + options.get("image"));
+        assertEquals("prairielearn/grader-java", options.get("image").getAsString(),
+                "PrairieLearn's maintained Java image (Ubuntu 24.04, JDK 25, user sbuser), run with the kit's entrypoint");
         int timeout = options.get("timeout").getAsInt();
         assertTrue(timeout > 0 && timeout <= 600, "PrairieLearn allows 1 to 600 seconds, got " + timeout);
-        Set<String> documented = Set.of("enabled", "image", "entrypoint", "serverFilesCourse", "timeout", "enableNetworking", "environment");
-        assertTrue(documented.containsAll(options.keySet()), "only documented options: " + options.keySet());
+        // apps/prairielearn/src/schemas/infoQuestion.ts: "enabled" is deprecated (gradingMethod says it all)
+        Set<String> documented = Set.of("image", "entrypoint", "serverFilesCourse", "timeout", "enableNetworking", "environment");
+        assertTrue(documented.containsAll(options.keySet()), "only documented, current options: " + options.keySet());
+    }
+
+    @Test
+    void theRunScriptsTimeLimitsComeFromInfoJsonsTimeoutAndLeaveRoomInsideIt() {
+        String run = files.get("serverFilesCourse/batchnorm_grader/run.sh").text();
+        int timeout = info.getAsJsonObject("externalGradingOptions").get("timeout").getAsInt();
+        assertTrue(run.contains("\nQUESTION_TIMEOUT=" + timeout + "\n"),
+                "run.sh's QUESTION_TIMEOUT must equal info.json's timeout (" + timeout + " s):\n" + run);
+        assertTrue(run.contains("total_timeout=$((QUESTION_TIMEOUT - 30))"), "30 s stay for start-up, compile and writing");
+        assertTrue(run.contains("--total-timeout \"$total_timeout\" --test-timeout \"$test_timeout\""), run);
     }
 
     @Test

@@ -46,6 +46,19 @@ class StudentHandoutIT {
     }
 
     @Test
+    void theMavenWrapperRunsInTheUnpackedHandout() throws Exception {
+        Path project = unpacked("wrapper");
+        String properties = Files.readString(project.resolve(".mvn/wrapper/maven-wrapper.properties"));
+        String version = properties.replaceAll("(?s).*apache-maven/([0-9.]+)/.*", "$1");
+        // the first run downloads Maven from Maven Central into ~/.m2/wrapper and checks its SHA-256
+        Processes.Outcome run = Processes.run(project, Map.of(), MAVEN_TIMEOUT_SECONDS, List.of("./mvnw", "-v"));
+        assertEquals(0, run.exitCode(), "./mvnw -v must work in the unpacked handout (it needs Maven Central the "
+                + "first time):\n" + run.output());
+        assertTrue(run.output().contains("Apache Maven " + version), "the wrapper runs the pinned Maven " + version + ":\n"
+                + run.output());
+    }
+
+    @Test
     void theStubsCompileAndEverySelfCheckSaysItsExerciseIsNotImplementedYet() throws Exception {
         Processes.Outcome build = maven(unpacked("stubs"), "test");
         assertNotEquals(0, build.exitCode(), "the self-checks must fail on the stubs:\n" + build.output());

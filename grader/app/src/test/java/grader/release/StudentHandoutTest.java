@@ -36,7 +36,9 @@ class StudentHandoutTest {
         }
         files.remove(StudentHandout.ANSWERS);
         files.remove(StudentHandout.GITIGNORE);
+        files.remove(StudentHandout.GITATTRIBUTES);
         files.put(StudentHandout.BUNDLED_GITIGNORE, "target/\n");
+        files.put(StudentHandout.BUNDLED_GITATTRIBUTES, "mvnw text eol=lf\n");
         files.put(StudentHandout.BUNDLED_ANSWERS, "## Exercise 1\nWhy is a bias before batch norm redundant?\n");
         files.put(StudentHandout.ROOT_POM, "<project>\n  <properties>\n  </properties>\n  <modules>\n    <module>autodiff</module>\n    <module>grader</module>\n  </modules>\n</project>\n");
         return files;
@@ -53,6 +55,7 @@ class StudentHandoutTest {
         assertEquals("## Exercise 1\nWhy is a bias before batch norm redundant?\n", byPath.get("ANSWERS.md"));
         assertTrue(!byPath.containsKey(StudentHandout.BUNDLED_ANSWERS), "ANSWERS.md appears once, at the top");
         assertEquals("target/\n", byPath.get(".gitignore"), "the handout's .gitignore gets its dot back");
+        assertEquals("mvnw text eol=lf\n", byPath.get(".gitattributes"), "and so does its .gitattributes");
     }
 
     @Test
@@ -84,6 +87,18 @@ class StudentHandoutTest {
         }
         assertEquals(List.of(), problems, "the build must bundle neither the grader nor the solution into the handout");
         assertTrue(new String(Files.readAllBytes(Kit.root().resolve("handout/README.md")), StandardCharsets.UTF_8)
-                .contains("mvn test"), "the student README says how to run the self-checks");
+                .contains("./mvnw test"), "the student README says how to run the self-checks, with the wrapper");
+    }
+
+    @Test
+    void theHandoutCarriesTheKitsMavenWrapperWithMvnwExecutable() throws IOException {
+        Map<String, ArchiveEntry> byPath = new TreeMap<>();
+        new StudentHandout(BundledFiles.ofRunningGrader()).entries().forEach(entry -> byPath.put(entry.path(), entry));
+        for (String file : List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties", ".gitattributes")) {
+            assertEquals(Files.readString(Kit.root().resolve(file)), byPath.get(file).text(), file + " is the kit's own");
+        }
+        assertTrue(byPath.get("mvnw").executable(), "./mvnw must run once unzipped");
+        assertTrue(byPath.get(".mvn/wrapper/maven-wrapper.properties").text()
+                .contains("distributionUrl=https://repo.maven.apache.org/maven2/"), "Maven comes from Maven Central");
     }
 }

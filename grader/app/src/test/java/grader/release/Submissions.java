@@ -31,6 +31,21 @@ final class Submissions {
         return withClassInitializer(solution(), attack);
     }
 
+    /**
+     * The solution with an endless loop in eval mode: the Exercise 2 tests (training mode) pass, every test
+     * that evaluates hangs until its time limit, and together those limits outlast PrairieLearn's timeout
+     * unless the grader's total limit stops them first.
+     */
+    static String solutionLoopingInEvalMode() throws IOException {
+        String evalMode = "private Node evalMode(Node x, String name) {";
+        String solution = solution();
+        if (!solution.contains(evalMode)) {
+            throw new IllegalStateException("solution Model.java no longer declares '" + evalMode + "'");
+        }
+        // not `while (true)`: javac would reject the unreachable code after it
+        return solution.replace(evalMode, evalMode + "\n        for (long turns = 0; turns >= 0; turns = (turns + 1) % 1000) { }");
+    }
+
     /** A Model.java that does not compile. */
     static String notCompiling() throws IOException {
         return solution().replace("public Model(long seed) {", "public Model(long seed) { int broken = ;");

@@ -26,15 +26,20 @@ public final class Feedback {
     /** The headline followed by what the student needs to fix when the tests could not run. */
     public static String overall(GradeReport report) {
         StringBuilder text = new StringBuilder(headline(report));
-        switch (report.verdict()) {
-            case COMPILE_ERROR -> text.append("\n\nThe compiler says:\n\n");
-            case FORBIDDEN_API -> text.append("\n\nRemove these uses and submit again:\n\n");
-            case REFUSED -> text.append("\n\n");
-            case GRADED -> { }
+        if (!report.problems().isEmpty()) {
+            text.append("\n\n").append(problemsIntro(report)).append(String.join("\n\n", report.problems()));
         }
-        text.append(String.join("\n\n", report.problems()));
         report.notes().forEach(note -> text.append("\n\n").append(note));
         return text.toString().strip();
+    }
+
+    /** The sentence that leads into the problems, e.g. "The compiler says:" and a blank line; may be empty. */
+    static String problemsIntro(GradeReport report) {
+        return switch (report.verdict()) {
+            case COMPILE_ERROR -> "The compiler says:\n\n";
+            case FORBIDDEN_API -> "Remove these uses and submit again:\n\n";
+            case REFUSED, GRADED -> "";
+        };
     }
 
     /** "Passed." or what went wrong, without the hint (and without the diagnosis, which is the hint). */

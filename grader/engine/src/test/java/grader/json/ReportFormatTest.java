@@ -33,9 +33,11 @@ class ReportFormatTest {
     @Test
     void gradescopeHasTheDocumentedKeysInAFixedOrder() {
         JsonObject json = parse(ReportFormat.GRADESCOPE.render(GRADED, false));
-        assertEquals(List.of("score", "output", "stdout_visibility", "tests"), List.copyOf(json.keySet()));
+        assertEquals(List.of("score", "output", "output_format", "test_output_format", "stdout_visibility", "extra_data", "tests"),
+                List.copyOf(json.keySet()));
         assertEquals(5.0, json.get("score").getAsDouble());
-        JsonObject second = json.getAsJsonArray("tests").get(1).getAsJsonObject();
+        assertEquals(3, json.getAsJsonArray("tests").size(), "the pre-check, then one entry per planned test");
+        JsonObject second = json.getAsJsonArray("tests").get(2).getAsJsonObject();
         assertEquals(List.of("name", "number", "score", "max_score", "status", "output", "visibility", "tags"),
                 List.copyOf(second.keySet()));
         assertEquals("3.1", second.get("number").getAsString());
@@ -43,6 +45,61 @@ class ReportFormatTest {
         assertEquals("hidden", second.get("visibility").getAsString());
         assertEquals("[\"exercise 3\",\"timed out\"]", second.get("tags").toString());
         assertEquals("timed out after 20 s\nHint: read the running-average formula", second.get("output").getAsString());
+    }
+
+    @Test
+    void gradescopeRendersTheSummaryAsMarkdownAndTheTestsAsPlainText() {
+        JsonObject json = parse(ReportFormat.GRADESCOPE.render(GRADED, false));
+        // without output_format, Gradescope renders the summary as simple_format (HTML): List<Node> would vanish
+        assertEquals("md", json.get("output_format").getAsString());
+        assertEquals("text", json.get("test_output_format").getAsString());
+    }
+
+    @Test
+    void gradescopeFencesTheCompilerMessagesSoAngleBracketsAndCaretsSurvive() {
+        String message = "Model.java:3: error: incompatible types: List<Node> cannot be converted to Node\n"
+                + "        return nodes;\n               ^";
+        GradeReport report = GradeReport.withoutTests(Verdict.COMPILE_ERROR, List.of(message), List.of(MEAN, SECRET),
+                "not run: the code does not compile");
+        JsonObject json = parse(ReportFormat.GRADESCOPE.render(report, false));
+        String output = json.get("output").getAsString();
+        assertTrue(output.startsWith("Score: 0 / 7.5: your code does not compile"), output);
+        assertTrue(output.contains("The compiler says:\n\n```text\n" + message + "\n```"), output);
+        JsonObject preCheck = json.getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals("md", preCheck.get("output_format").getAsString(), "the pre-check's fenced block must be rendered");
+        assertEquals(output, preCheck.get("output").getAsString(), "the pre-check says why every test is 0");
+    }
+
+    @Test
+    void aFenceIsLongerThanAnyRunOfBackticksInTheMessage() {
+        assertEquals("````text\nuse ``` here\n````", Markdown.fenced("use ``` here"));
+    }
+
+    @Test
+    void gradescopesFirstTestIsAVisibleStatusOnlyPreCheck() {
+        JsonObject passed = parse(ReportFormat.GRADESCOPE.render(GRADED, false)).getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals(List.of("name", "number", "status", "output", "output_format", "visibility"), List.copyOf(passed.keySet()),
+                "no score or max_score: status only");
+        assertEquals("Compiles and uses only the allowed APIs", passed.get("name").getAsString());
+        assertEquals("passed", passed.get("status").getAsString());
+        assertEquals("visible", passed.get("visibility").getAsString());
+        JsonObject failed = parse(ReportFormat.GRADESCOPE.render(NOT_COMPILING, false)).getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals("failed", failed.get("status").getAsString());
+        GradeReport forbidden = GradeReport.withoutTests(Verdict.FORBIDDEN_API, List.of("Model.java:9: java.io.File is not allowed"),
+                List.of(MEAN), "not run: forbidden API");
+        JsonObject forbiddenCheck = parse(ReportFormat.GRADESCOPE.render(forbidden, false)).getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals("failed", forbiddenCheck.get("status").getAsString());
+        assertTrue(forbiddenCheck.get("output").getAsString().contains("Remove these uses and submit again:\n\n```text\n"
+                + "Model.java:9: java.io.File is not allowed\n```"), forbiddenCheck.toString());
+    }
+
+    @Test
+    void gradescopeExtraDataCarriesTheGraderVersionAndTheVerdict() {
+        JsonObject extra = parse(ReportFormat.GRADESCOPE.render(NOT_COMPILING, false)).getAsJsonObject("extra_data");
+        assertEquals(GraderVersion.current(), extra.get("grader_version").getAsString());
+        assertTrue(extra.get("grader_version").getAsString().matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the build writes the version into grader/version.properties: " + extra);
+        assertEquals("compile_error", extra.get("verdict").getAsString());
     }
 
     @Test
