@@ -71,7 +71,8 @@ public final class SubmissionLocator {
         if (Files.isSymbolicLink(model) || !Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
             throw new SubmissionProblem(MODEL_FILE + " is a link, not a file; submit the file itself.");
         }
-        try (Stream<Path> siblings = Files.list(model.getParent())) {
+        // A bare "Model.java" (graded from its own folder) has no parent until made absolute.
+        try (Stream<Path> siblings = Files.list(model.toAbsolutePath().getParent())) {
             for (Path sibling : siblings.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String packageName = packageOf(sibling);
                 if (FOREIGN_PACKAGES.stream().anyMatch(p -> packageName.equals(p) || packageName.startsWith(p + "."))) {
