@@ -69,7 +69,12 @@ final class PyTorchBaseline implements AutoCloseable {
         // stderr goes to ours, so a Python traceback shows where it happened.
         Process process = new ProcessBuilder(python, script.toString(), input.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new PyTorchBaseline(process, folder);
+        try {
+            return new PyTorchBaseline(process, folder);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     private static Map<String, Object> inputs(Training.Settings settings, Matrix features, Matrix labels) {
