@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds a Python interpreter that can import torch, for {@link PyTorchBaseline}. Tried in order: the
- * system property {@code bench.python}, the environment variable {@code BENCH_PYTHON}, then
- * {@code /usr/bin/python3} (where Debian's python3-torch installs) and {@code python3} on the PATH
- * (often a pyenv or virtualenv shim without torch, hence second).
+ * Finds a Python interpreter that can import torch, for {@link PyTorchBaseline}: the one named by the system
+ * property {@code bench.python} or the environment variable {@code BENCH_PYTHON} when either is set (and then
+ * only that one, so that a wrong setting is reported rather than passed over); otherwise {@code /usr/bin/python3}
+ * (where Debian's python3-torch installs), then {@code python3} on the PATH (often a pyenv or virtualenv shim
+ * without torch, hence second).
  */
 final class PythonWithTorch {
     static final String PROPERTY = "bench.python";
@@ -30,8 +31,10 @@ final class PythonWithTorch {
         Set<String> candidates = new LinkedHashSet<>();
         addIfSet(candidates, System.getProperty(PROPERTY));
         addIfSet(candidates, System.getenv(ENVIRONMENT));
-        candidates.add("/usr/bin/python3");
-        candidates.add("python3");
+        if (candidates.isEmpty()) {
+            candidates.add("/usr/bin/python3");
+            candidates.add("python3");
+        }
         List<String> refusals = new ArrayList<>();
         for (String python : candidates) {
             String refusal = refusal(python);

@@ -95,8 +95,8 @@ public final class TrainingBenchmark {
     private static PyTorchBaseline startPyTorch(Training.Settings settings, BreastCancer.Split data, PrintStream out) {
         PythonWithTorch.Search search = PythonWithTorch.find();
         if (search.python().isEmpty()) {
-            out.println("PyTorch baseline: could not run it, no Python here imports torch: "
-                    + String.join("; ", search.refusals()));
+            out.println("PyTorch baseline: could not measure it, no Python that imports torch (tried "
+                    + String.join("; ", search.refusals()) + ")");
             out.println("  (Debian/Ubuntu: apt-get install python3-torch; or point -D" + PythonWithTorch.PROPERTY
                     + "=... or " + PythonWithTorch.ENVIRONMENT + " at a Python that has it)");
             return null;
