@@ -32,8 +32,8 @@ final class PyTorchBaseline implements AutoCloseable {
     private static final String SCRIPT = "/grader/bench/pytorch_training.py";
     private static final String[] WEIGHTS = {"weight_fc1", "weight_fc2", "weight_fc3"};
 
-    /** One timed run: milliseconds of the steps, and the last step's loss per example. */
-    record Run(double millis, double loss) {}
+    /** One timed run: wall and process CPU milliseconds of the steps, and the last step's loss per example. */
+    record Run(double millis, double cpuMillis, double loss) {}
 
     private final Process process;
     private final BufferedReader replies;
@@ -109,9 +109,10 @@ final class PyTorchBaseline implements AutoCloseable {
         try {
             String[] fields = reply.split(" ");
             return new Run(Double.parseDouble(fields[0].substring("ms=".length())),
-                    Double.parseDouble(fields[1].substring("loss=".length())));
+                    Double.parseDouble(fields[1].substring("cpu_ms=".length())),
+                    Double.parseDouble(fields[2].substring("loss=".length())));
         } catch (RuntimeException e) {
-            throw new IOException("pytorch_training.py: expected 'ms=<x> loss=<y>', got '" + reply + "'", e);
+            throw new IOException("pytorch_training.py: expected 'ms=<x> cpu_ms=<y> loss=<z>', got '" + reply + "'", e);
         }
     }
 

@@ -7,6 +7,7 @@ import batchnorm.TrainOptions;
 import batchnorm.Training;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -18,8 +19,9 @@ import java.util.Locale;
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.TrainingBenchmark [--seed N] [--steps N] [--lr X] [--batch N]</pre>
  *
- * The last lines printed are {@code train<steps>_ms=<median>}, {@code pytorch<steps>_ms=<median>} and
- * {@code ratio_pytorch_to_ours=<pytorch / ours>} (both {@code unmeasured} without PyTorch).
+ * The last lines printed are {@code train<steps>_ms=<median>}, {@code pytorch<steps>_ms=<median>},
+ * {@code ratio_pytorch_to_ours_cpu=<x>} (the same runs' process CPU times, steadier on a shared machine) and
+ * {@code ratio_pytorch_to_ours=<pytorch / ours>} (wall-clock medians); all three {@code unmeasured} without PyTorch.
  */
 public final class TrainingBenchmark {
     public static final int WARMUP_RUNS = 20;
@@ -28,6 +30,10 @@ public final class TrainingBenchmark {
     public static final int PYTORCH_WARMUP_RUNS = 5;
     /** Both sides compute in float64 in the same order up to reassociation: their final losses agree this closely. */
     static final double SAME_LOSS_TOLERANCE = 1e-6;
+
+    /** Process CPU time, GC and JIT threads included, as Python's time.process_time() counts all of its threads. */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private TrainingBenchmark() {}
 
@@ -53,11 +59,14 @@ public final class TrainingBenchmark {
             double[] millis = new double[TIMED_RUNS];
             double[] textbookMillis = new double[TIMED_RUNS];
             double[] pytorchMillis = new double[TIMED_RUNS];
+            double[] cpuMillis = new double[TIMED_RUNS];
+            double[] pytorchCpuMillis = new double[TIMED_RUNS];
             PyTorchBaseline.Run ours = null;
             PyTorchBaseline.Run theirs = null;
             for (int run = 0; run < TIMED_RUNS; run++) {
                 ours = timedRun(settings, data);
                 millis[run] = ours.millis();
+                cpuMillis[run] = ours.cpuMillis();
                 checksum += ours.loss();
                 long start = System.nanoTime();
                 checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
@@ -65,6 +74,7 @@ public final class TrainingBenchmark {
                 if (pytorch != null) {
                     theirs = pytorch.run();
                     pytorchMillis[run] = theirs.millis();
+                    pytorchCpuMillis[run] = theirs.cpuMillis();
                 }
             }
             Summary summary = Summary.of(millis);
@@ -77,16 +87,23 @@ public final class TrainingBenchmark {
             out.printf("ratio_train_to_textbook_products=%.2f%n", summary.median() / Summary.of(textbookMillis).median());
             String pytorchMedian = "unmeasured";
             String ratio = "unmeasured";
+            String cpuRatio = "unmeasured";
             if (pytorch != null) {
                 Summary pytorchSummary = Summary.of(pytorchMillis);
                 out.printf("baseline (same run): PyTorch %s, float64, 1 thread: median %.3f ms, min %.3f, max %.3f%n",
                         pytorch.version(), pytorchSummary.median(), pytorchSummary.min(), pytorchSummary.max());
                 checkSameLoss(ours, theirs, out);
+                double ourCpu = Summary.of(cpuMillis).median();
+                double theirCpu = Summary.of(pytorchCpuMillis).median();
+                // On a shared machine wall time includes waiting for a core; process CPU time mostly does not.
+                out.printf("process CPU time of the same runs: ours median %.3f ms, PyTorch median %.3f ms%n", ourCpu, theirCpu);
+                cpuRatio = String.format("%.2f", theirCpu / ourCpu);
                 pytorchMedian = String.format("%.3f", pytorchSummary.median());
                 ratio = String.format("%.2f", pytorchSummary.median() / summary.median());
             }
             out.printf("train%s_ms=%.3f%n", steps, summary.median());
             out.printf("pytorch%s_ms=%s%n", steps, pytorchMedian);
+            out.printf("ratio_pytorch_to_ours_cpu=%s%n", cpuRatio);
             out.printf("ratio_pytorch_to_ours=%s%n", ratio);
         }
     }
@@ -122,9 +139,11 @@ public final class TrainingBenchmark {
 
     private static PyTorchBaseline.Run timedRun(Training.Settings settings, BreastCancer.Split data) {
         Model model = new Model(settings.seed());
+        long startCpu = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         double[] losses = Training.train(model, settings, data.trainFeatures(), data.trainLabels(), Training.Progress.SILENT);
         long elapsed = System.nanoTime() - start;
-        return new PyTorchBaseline.Run(elapsed / 1e6, losses[losses.length - 1]);
+        long elapsedCpu = PROCESS.getProcessCpuTime() - startCpu;
+        return new PyTorchBaseline.Run(elapsed / 1e6, elapsedCpu / 1e6, losses[losses.length - 1]);
     }
 }

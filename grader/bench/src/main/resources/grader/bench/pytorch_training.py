@@ -11,7 +11,8 @@ float64 on one CPU thread, like the Java code.
 Protocol, one line each way, so that the caller can interleave PyTorch's runs with its own:
   stdout "ready torch=<version>" once the data is loaded;
   stdin  "run"  -> trains a fresh copy of the initial network over all the batches and prints
-                   "ms=<time of the steps> loss=<the last step's loss per example>";
+                   "ms=<wall time of the steps> cpu_ms=<process CPU time of the steps>
+                   loss=<the last step's loss per example>" (one line);
   stdin  "quit" or end of input -> exits.
 Only the steps are timed (batch selection, forward, backward, update), not building the network.
 """
@@ -43,19 +44,21 @@ def network(weights):
 
 
 def train(weights, features, labels, batches, learning_rate):
-    """Returns (milliseconds of the steps, the last step's summed loss / batch size)."""
+    """Returns (wall and process CPU milliseconds of the steps, the last step's summed loss / batch size)."""
     model = network(weights)
     model.train()
     loss_function = nn.BCELoss(reduction="sum")
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
     start = time.perf_counter()
+    start_cpu = time.process_time()
     for rows in batches:
         loss = loss_function(model(features[rows]), labels[rows])
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
     elapsed = time.perf_counter() - start
-    return elapsed * 1000.0, loss.item() / len(batches[-1])
+    elapsed_cpu = time.process_time() - start_cpu
+    return elapsed * 1000.0, elapsed_cpu * 1000.0, loss.item() / len(batches[-1])
 
 
 def main(argv):
@@ -77,8 +80,8 @@ def main(argv):
             break
         if command != "run":
             sys.exit(f"pytorch_training.py: unknown command {command!r}; expected run or quit")
-        millis, loss = train(weights, features, labels, batches, learning_rate)
-        print(f"ms={millis!r} loss={loss!r}", flush=True)
+        millis, cpu_millis, loss = train(weights, features, labels, batches, learning_rate)
+        print(f"ms={millis!r} cpu_ms={cpu_millis!r} loss={loss!r}", flush=True)
 
 
 if __name__ == "__main__":
