@@ -32,7 +32,7 @@ final class PyTorchBaseline implements AutoCloseable {
     private static final String SCRIPT = "/grader/bench/pytorch_training.py";
     private static final String[] WEIGHTS = {"weight_fc1", "weight_fc2", "weight_fc3"};
 
-    /** One timed run: wall and process CPU milliseconds of the steps, and the last step's loss per example. */
+    /** One timed run: wall and training-thread CPU milliseconds of the steps, and the last step's loss per example. */
     record Run(double millis, double cpuMillis, double loss) {}
 
     private final Process process;

@@ -6,12 +6,13 @@ training rows, their labels, every step's mini-batch row indices, the initial we
 as the Java model stores them) and the learning rate. The network is the exercise's, with PyTorch's own
 modules: Linear(30, 20) -> BatchNorm1d -> tanh -> Linear(20, 10) -> BatchNorm1d -> tanh -> Linear(10, 1)
 -> sigmoid, no biases, BatchNorm1d(eps=1e-8, momentum=0.1), summed binary cross-entropy, plain SGD; all in
-float64 on one CPU thread, like the Java code.
+float64 on one CPU thread, like the Java code (torch.set_num_threads(1): the ops run in this thread, so its
+CPU time is theirs).
 
 Protocol, one line each way, so that the caller can interleave PyTorch's runs with its own:
   stdout "ready torch=<version>" once the data is loaded;
   stdin  "run"  -> trains a fresh copy of the initial network over all the batches and prints
-                   "ms=<wall time of the steps> cpu_ms=<process CPU time of the steps>
+                   "ms=<wall time of the steps> cpu_ms=<this thread's CPU time for them>
                    loss=<the last step's loss per example>" (one line);
   stdin  "quit" or end of input -> exits.
 Only the steps are timed (batch selection, forward, backward, update), not building the network.
@@ -44,20 +45,20 @@ def network(weights):
 
 
 def train(weights, features, labels, batches, learning_rate):
-    """Returns (wall and process CPU milliseconds of the steps, the last step's summed loss / batch size)."""
+    """Returns (wall and thread CPU milliseconds of the steps, the last step's summed loss / batch size)."""
     model = network(weights)
     model.train()
     loss_function = nn.BCELoss(reduction="sum")
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
     start = time.perf_counter()
-    start_cpu = time.process_time()
+    start_cpu = time.thread_time()
     for rows in batches:
         loss = loss_function(model(features[rows]), labels[rows])
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
     elapsed = time.perf_counter() - start
-    elapsed_cpu = time.process_time() - start_cpu
+    elapsed_cpu = time.thread_time() - start_cpu
     return elapsed * 1000.0, elapsed_cpu * 1000.0, loss.item() / len(batches[-1])
 
 
