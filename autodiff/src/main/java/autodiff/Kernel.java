@@ -1,11 +1,12 @@
 package autodiff;
 
 /**
- * The four arithmetic operators and the loops that apply them to a run of entries. Each operator has its
- * own loop with the operator written out, so the JIT compiles it to straight (vectorised) code; one
- * shared loop calling an overridden {@code apply} per entry was a megamorphic call per entry and the
- * largest single cost of a training step. Broadcast rows, columns and scalars are read in place rather
- * than copied out to full size, since allocating and zeroing such copies was the next largest cost.
+ * The four arithmetic operators and the loops that apply them. Each operator has its own loop with the
+ * operator written out, so that the loop compiles to straight, vectorisable code at every call site
+ * rather than only where the JIT manages to inline a virtual {@code apply} (measured: about as fast as
+ * the old shared loop, whose call sites the JIT did devirtualise). Broadcast rows, columns and scalars are
+ * read in place rather than copied out to full size, which with the transpose-free products cut a
+ * training step's allocation from 339 to 310 KB.
  */
 enum Kernel {
     ADD, SUB, MUL, DIV;
