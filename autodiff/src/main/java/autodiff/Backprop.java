@@ -2,6 +2,7 @@ package autodiff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -41,22 +42,27 @@ final class Backprop {
         List<Node> order = new ArrayList<>();
         Map<Node, Boolean> visited = new IdentityHashMap<>();
         Deque<Node> stack = new ArrayDeque<>();
-        Deque<Integer> nextParent = new ArrayDeque<>();
+        // nextParent[d]: the next parent to visit of the node at depth d; a plain int array, not a Deque<Integer>,
+        // so that walking the graph boxes nothing.
+        int[] nextParent = new int[16];
         stack.push(root);
-        nextParent.push(0);
         visited.put(root, Boolean.TRUE);
         while (!stack.isEmpty()) {
             Node node = stack.peek();
-            int p = nextParent.pop();
+            int depth = stack.size() - 1;
+            int p = nextParent[depth];
             if (p == node.parentCount()) {
                 order.add(stack.pop());
                 continue;
             }
-            nextParent.push(p + 1);
+            nextParent[depth] = p + 1;
             Node parent = node.parent(p);
             if (parent.needsGradient() && visited.put(parent, Boolean.TRUE) == null) {
                 stack.push(parent);
-                nextParent.push(0);
+                if (depth + 1 == nextParent.length) {
+                    nextParent = Arrays.copyOf(nextParent, 2 * nextParent.length);
+                }
+                nextParent[depth + 1] = 0;
             }
         }
         return order;

@@ -203,11 +203,28 @@ public final class Matrix {
     private Matrix elementwise(String op, Matrix other, Kernel kernel) {
         int outRows = Broadcast.rows(op, this, other);
         int outCols = Broadcast.cols(op, this, other);
-        // A column or a scalar is copied out along its row first; a row is repeated in place.
-        Matrix a = broadcastTo(rows, outCols);
-        Matrix b = other.broadcastTo(other.rows, outCols);
         double[] out = new double[outRows * outCols];
-        kernel.run(a.data, a.rows == 1 ? 0 : outCols, b.data, b.rows == 1 ? 0 : outCols, out, outRows, outCols);
+        Matrix a = this;
+        Matrix b = other;
+        if (a.cols != outCols || (a.rows != outRows && b.rows == outRows && b.cols == outCols)) {
+            // The narrow operand goes on the right, where the loops read it in place; sub and div keep their
+            // order, so a column or scalar on their left is copied out along its rows (rare: x - mean is x + (-mean)).
+            if (kernel.commutative()) {
+                a = other;
+                b = this;
+            } else if (a.cols != outCols) {
+                a = a.broadcastTo(a.rows, outCols);
+            }
+        }
+        if (b.sameShape(a)) {
+            kernel.run(a.data, 0, b.data, 0, out, 1, out.length);  // one flat loop over the whole matrix
+        } else if (b.data.length == 1) {
+            kernel.runPerRowValue(a.data, b.data, 0, out, 1, out.length);
+        } else if (b.cols == outCols) {
+            kernel.run(a.data, a.rows == 1 ? 0 : outCols, b.data, b.rows == 1 ? 0 : outCols, out, outRows, outCols);
+        } else {
+            kernel.runPerRowValue(a.data, b.data, 1, out, outRows, outCols);  // b is a column
+        }
         return new Matrix(outRows, outCols, out);
     }
 
@@ -220,11 +237,36 @@ public final class Matrix {
 
     /** Matrix product (see DotKernel for the loop). */
     public Matrix dot(Matrix other) {
-        if (cols != other.rows) {
-            throw new IllegalArgumentException("dot: " + shape() + " . " + other.shape()
-                    + ": inner dimensions " + cols + " and " + other.rows + " differ");
+        return product("dot", this, false, other, false);
+    }
+
+    /** {@code this . other^T} without a transposed copy: for x . W, the gradient with respect to x is g . W^T. */
+    public Matrix dotTransposed(Matrix other) {
+        return product("dotTransposed", this, false, other, true);
+    }
+
+    /** {@code this^T . other} without a transposed copy: for x . W, the gradient with respect to W is x^T . g. */
+    public Matrix transposedDot(Matrix other) {
+        return product("transposedDot", this, true, other, false);
+    }
+
+    /** left . right, either read as its transpose; the error names both stored shapes, marking a transpose ^T. */
+    private static Matrix product(String op, Matrix left, boolean leftTransposed, Matrix right, boolean rightTransposed) {
+        int rows = leftTransposed ? left.cols : left.rows;
+        int inner = leftTransposed ? left.rows : left.cols;
+        int rightInner = rightTransposed ? right.cols : right.rows;
+        int cols = rightTransposed ? right.rows : right.cols;
+        if (inner != rightInner) {
+            throw new IllegalArgumentException(op + ": " + left.shape() + (leftTransposed ? "^T" : "") + " . "
+                    + right.shape() + (rightTransposed ? "^T" : "") + ": inner dimensions " + inner + " and "
+                    + rightInner + " differ");
         }
-        return new Matrix(rows, other.cols, DotKernel.multiply(data, other.data, rows, cols, other.cols));
+        return new Matrix(rows, cols, DotKernel.multiply(left.operand(leftTransposed), right.operand(rightTransposed),
+                rows, inner, cols));
+    }
+
+    private DotKernel.Operand operand(boolean transposed) {
+        return transposed ? new DotKernel.Operand(data, 1, cols) : new DotKernel.Operand(data, cols, 1);
     }
 
     public Matrix transpose() {

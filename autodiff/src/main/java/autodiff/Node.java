@@ -125,8 +125,8 @@ public final class Node {
 
     public Node dot(Node other) {
         return op(value.dot(other.value), pair(this, other),
-                g -> g.dot(other.value.transpose()),
-                g -> value.transpose().dot(g));
+                g -> g.dotTransposed(other.value),  // g . other^T
+                g -> value.transposedDot(g));       // value^T . g
     }
 
     public Node sum() {

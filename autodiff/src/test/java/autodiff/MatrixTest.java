@@ -77,6 +77,27 @@ class MatrixTest {
     }
 
     @Test
+    void everyOperatorAgreesBitwiseWithZipForEveryBroadcastPlacement() {
+        Random random = new Random(11);
+        Matrix full = Matrix.randn(5, 3, random);
+        Matrix[][] pairs = {
+            {full, Matrix.randn(5, 3, random)}, {full, Matrix.randn(1, 3, random)}, {Matrix.randn(1, 3, random), full},
+            {full, Matrix.randn(5, 1, random)}, {Matrix.randn(5, 1, random), full}, {full, Matrix.randn(1, 1, random)},
+            {Matrix.randn(1, 1, random), full}, {Matrix.randn(5, 1, random), Matrix.randn(1, 1, random)},
+            {Matrix.randn(1, 1, random), Matrix.randn(5, 1, random)}, {Matrix.scalar(3), Matrix.scalar(-2)},
+        };
+        for (Matrix[] pair : pairs) {
+            Matrix a = pair[0];
+            Matrix b = pair[1];
+            String shapes = a.shape() + " and " + b.shape();
+            assertEquals(a.zip("add", b, (x, y) -> x + y), a.add(b), "add of " + shapes);
+            assertEquals(a.zip("sub", b, (x, y) -> x - y), a.sub(b), "sub of " + shapes);
+            assertEquals(a.zip("mul", b, (x, y) -> x * y), a.mul(b), "mul of " + shapes);
+            assertEquals(a.zip("div", b, (x, y) -> x / y), a.div(b), "div of " + shapes);
+        }
+    }
+
+    @Test
     void columnAgainstRowIsRefusedNamingOpAndShapes() {
         Matrix column = Matrix.zeros(50, 1);
         Matrix row = Matrix.zeros(1, 50);
@@ -110,6 +131,34 @@ class MatrixTest {
                 assertEquals(expected, product.get(i, j), 1e-12, "entry " + i + "," + j);
             }
         }
+    }
+
+    @Test
+    void transposedProductsEqualTheProductsWithATransposedCopyBitwise() {
+        Random random = new Random(5);
+        int[][] shapes = {{7, 5, 4}, {50, 30, 20}, {50, 10, 1}, {50, 1, 10}, {3, 4, 6}, {1, 2, 3}};
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int inner = shape[1];
+            int cols = shape[2];
+            Matrix a = Matrix.randn(rows, inner, random);
+            Matrix w = Matrix.randn(cols, inner, random);
+            Matrix x = Matrix.randn(inner, rows, random);
+            Matrix g = Matrix.randn(inner, cols, random);
+            String label = rows + "x" + inner + "x" + cols;
+            assertEquals(a.dot(w.transpose()), a.dotTransposed(w), "a . w^T for " + label);
+            assertEquals(x.transpose().dot(g), x.transposedDot(g), "x^T . g for " + label);
+        }
+    }
+
+    @Test
+    void transposedProductsNameTheStoredShapesOnMismatch() {
+        assertEquals("dotTransposed: (50x10) . (20x5)^T: inner dimensions 10 and 5 differ",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Matrix.zeros(50, 10).dotTransposed(Matrix.zeros(20, 5))).getMessage());
+        assertEquals("transposedDot: (50x30)^T . (20x10): inner dimensions 50 and 20 differ",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Matrix.zeros(50, 30).transposedDot(Matrix.zeros(20, 10))).getMessage());
     }
 
     @Test
