@@ -7,6 +7,7 @@ import grader.harness.VariantHarness;
 import grader.mutants.Mutant;
 import grader.mutants.MutantCatalog;
 import grader.report.PlannedTest;
+import grader.rubric.Diagnoses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +75,32 @@ class MutantCatalogTest {
                     mutant.name() + ": the failing tests differ from mustFail");
             assertTrue(run.score() < run.maxScore(), mutant.name() + " gets full marks");
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMutantTriggersExactlyTheDiagnosesItLists() {
+        return CATALOG.stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
+            HiddenTests run = HiddenTests.against(harness, mutant.apply(HiddenTests.KIT.solutionModel()));
+            Set<String> named = run.results().stream().filter(result -> result.misconception() != null)
+                    .map(result -> result.misconception().id()).collect(Collectors.toCollection(TreeSet::new));
+            System.out.println("mutant " + mutant.name() + " diagnoses=" + named);
+            assertEquals(new TreeSet<>(mutant.diagnoses()), named, mutant.name() + ": the misconceptions its failures name"
+                    + " differ from diagnoses in " + MutantCatalog.RESOURCE);
+        }));
+    }
+
+    @Test
+    void everyDiagnosisHasADistinctWellFormedIdAndADescription() {
+        Set<String> ids = new TreeSet<>();
+        for (Misconception misconception : Misconception.values()) {
+            assertTrue(Diagnoses.isId(misconception.id()), misconception + ": malformed id " + misconception.id());
+            assertTrue(ids.add(misconception.id()), "duplicate id " + misconception.id());
+            assertTrue(!misconception.description().isBlank() && misconception.description().length() <= Diagnoses.MAX_DESCRIPTION_LENGTH
+                    && misconception.description().lines().count() == 1, misconception + ": the description must be one short line");
+        }
+        for (Mutant mutant : CATALOG) {
+            assertTrue(ids.containsAll(mutant.diagnoses()), mutant.name() + " lists unknown diagnoses: " + mutant.diagnoses());
+        }
     }
 
     @Test
