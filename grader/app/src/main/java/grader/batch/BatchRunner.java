@@ -42,8 +42,13 @@ public final class BatchRunner {
     private final ExecutorService pool;
     private volatile boolean stopping;
 
-    /** What a run produced: a record per submission that has one, and whether every submission has one. */
-    public record Outcome(List<BatchRecord> records, int kept, int graded, boolean complete) {}
+    /**
+     * What a run produced: a record per submission that has one, and whether every submission has one.
+     *
+     * @param previous the records the previous run into the same OUTDIR left, by id (empty on a first run)
+     */
+    public record Outcome(List<BatchRecord> records, int kept, int graded, boolean complete,
+                          Map<String, BatchRecord> previous) {}
 
     public BatchRunner(Grader grader, Path outputFolder, int jobs, boolean force) throws IOException {
         this.grader = grader;
@@ -68,7 +73,9 @@ public final class BatchRunner {
         List<BatchRecord> records = new ArrayList<>();
         List<Future<Optional<BatchRecord>>> running = new ArrayList<>();
         List<BatchRecord> kept = new ArrayList<>();
+        Map<String, BatchRecord> previous = new TreeMap<>();
         for (Submission submission : submissions) {
+            index.read(submission.id()).ifPresent(record -> previous.put(record.id(), record));
             String sourceHash = hashOrEmpty(submission);
             Optional<BatchRecord> upToDate = force || sourceHash.isEmpty() ? Optional.empty()
                     : index.upToDate(submission, sourceHash, graderHash, jsonOf(submission));
@@ -97,7 +104,7 @@ public final class BatchRunner {
         pool.shutdown();
         progress.close();
         records.sort(java.util.Comparator.comparing(BatchRecord::id));
-        return new Outcome(records, kept.size(), graded, !stopping && records.size() == submissions.size());
+        return new Outcome(records, kept.size(), graded, !stopping && records.size() == submissions.size(), previous);
     }
 
     /** Stops handing out submissions and interrupts those in flight (their children are killed); waits briefly. */

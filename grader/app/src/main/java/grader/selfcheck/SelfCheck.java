@@ -170,6 +170,12 @@ public final class SelfCheck {
         expected.stream().filter(id -> !failed.contains(id)).forEach(id -> wrong.add("passed but must fail: " + id));
         failed.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add("failed but not listed: " + id
                 + " (" + statusOf(report, id) + ")"));
+        // The misconceptions crossed the child JVM's channel: the class report will count this mistake by its id.
+        Set<String> named = report.outcomes().stream().filter(o -> o.misconception() != null)
+                .map(o -> o.misconception().id()).collect(Collectors.toCollection(TreeSet::new));
+        if (!named.equals(new TreeSet<>(mutant.diagnoses()))) {
+            wrong.add("names the misconceptions " + named + " but diagnoses lists " + new TreeSet<>(mutant.diagnoses()));
+        }
         return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
     }
 
