@@ -112,8 +112,7 @@ public final class GradeAllCommand implements Callable<Integer> {
         ClassSummary summary = ClassSummary.of(plan, outcome.records());
         CanvasImport.Report filled = canvas == null ? null
                 : CanvasImport.fill(canvas, submissions, outcome.records(), summary.maxScore(), out);
-        List<ScoreChanges.Change> changes = outcome.previous().isEmpty() ? null
-                : ScoreChanges.between(outcome.previous(), outcome.records());
+        List<ScoreChanges.Change> changes = ScoreChanges.of(outcome);
         ClassReports.write(out, plan, outcome.records(), StudentSources.models(submissions, config.workRoot()),
                 config.kit().studentStub().orElse(""), similarityThreshold, new ClassReports.Extras(changes, filled));
         stdout.printf(Locale.ROOT, "Graded %d submissions (%d kept from the last run) in %.1f s: mean %s, median %s of %s;"

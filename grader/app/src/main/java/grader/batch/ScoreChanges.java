@@ -27,6 +27,11 @@ final class ScoreChanges {
 
     private ScoreChanges() {}
 
+    /** What changed in this run, or null when nothing was graded into this folder before (no previous run to compare). */
+    static List<Change> of(BatchRunner.Outcome outcome) {
+        return outcome.previous().isEmpty() ? null : between(outcome.previous(), outcome.records());
+    }
+
     /** The changes of {@code current} against the records of the previous run, by id; in {@code current}'s order. */
     static List<Change> between(Map<String, BatchRecord> previous, List<BatchRecord> current) {
         List<Change> changes = new ArrayList<>();

@@ -72,8 +72,14 @@ final class SvgCharts {
         return svg.append("</svg>\n").toString();
     }
 
+    /** The label, or its first words that fit and an ellipsis. */
     private static String shortened(String label) {
-        return label.length() <= LABEL_CHARACTERS ? label : label.substring(0, LABEL_CHARACTERS - 1).stripTrailing() + "\u2026";
+        if (label.length() <= LABEL_CHARACTERS) {
+            return label;
+        }
+        String cut = label.substring(0, LABEL_CHARACTERS - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > LABEL_CHARACTERS / 2 ? cut.substring(0, space) : cut).stripTrailing() + "\u2026";
     }
 
     private static String line(int x1, int y1, int x2, int y2) {
