@@ -95,10 +95,10 @@ final class Csv {
         return text.toString();
     }
 
-    /** The cell, in quotes when it holds a comma, a quote or a line break, or starts or ends with a space. */
+    /** The cell, in quotes when it holds a comma, a quote or a line break (spaces are part of a field, RFC 4180 2.4). */
     static String quoted(String cell) {
         boolean needsQuotes = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0 || !cell.equals(cell.strip());
+                || cell.indexOf('\r') >= 0;
         return needsQuotes ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 

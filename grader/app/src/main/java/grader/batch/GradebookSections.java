@@ -2,7 +2,6 @@ package grader.batch;
 
 import grader.json.Feedback;
 import java.util.List;
-import java.util.Locale;
 
 /** The report's sections about the gradebook: what changed since the previous run, and what {@code --canvas} filled. */
 final class GradebookSections {
@@ -38,10 +37,14 @@ final class GradebookSections {
 
     /** One sentence for the report and the console. */
     static String summary(CanvasImport.Report canvas) {
-        String scaled = canvas.scale() == 1.0 ? "" : String.format(Locale.ROOT,
-                " (scores scaled by %.4g to the assignment's points in Canvas)", canvas.scale());
-        return "Filled " + canvas.filled() + " cells of \"" + canvas.column() + "\" in " + CanvasImport.FILE_NAME + scaled
-                + "; " + canvas.unmatched().size() + " submissions without a student, " + canvas.withoutSubmission().size()
-                + " students without a submission.";
+        String scaled = canvas.scale() == 1.0 ? "" : " (scores times " + Feedback.points(Math.round(canvas.scale() * 1e4) / 1e4)
+                + ", the assignment's points in Canvas over the grader's maximum)";
+        return "Filled " + count(canvas.filled(), "cell") + " of \"" + canvas.column() + "\" in " + CanvasImport.FILE_NAME
+                + scaled + "; " + count(canvas.unmatched().size(), "submission") + " without a student, "
+                + count(canvas.withoutSubmission().size(), "student") + " without a submission.";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

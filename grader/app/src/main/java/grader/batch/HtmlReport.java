@@ -77,9 +77,14 @@ final class HtmlReport {
         table(html, List.of("students", "share", "misconception", "what the submission does", "caught by", "example"),
                 summary.misconceptions().stream().map(m -> List.of(String.valueOf(m.students()),
                         String.format(Locale.ROOT, "%.0f%%", summary.count() == 0 ? 0.0 : 100.0 * m.students() / summary.count()),
-                        m.id(), m.description(), String.join("; ", m.tests().stream().map(id -> names.getOrDefault(id, id)).toList()),
-                        m.example())).toList(),
+                        m.id(), m.description(), caughtBy(m.tests(), names), m.example())).toList(),
                 "No failed test named a known misconception.");
+    }
+
+    /** The first test that named it, and how many more did (all of them are in summary.json). */
+    private static String caughtBy(List<String> tests, Map<String, String> names) {
+        String first = tests.isEmpty() ? "" : names.getOrDefault(tests.get(0), tests.get(0));
+        return tests.size() <= 1 ? first : first + " (and " + (tests.size() - 1) + " more)";
     }
 
     static String escape(String text) {

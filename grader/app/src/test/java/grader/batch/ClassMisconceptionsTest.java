@@ -72,7 +72,7 @@ class ClassMisconceptionsTest {
         assertTrue(wrong > 0 && wrong < rates, "the misconceptions come before the pass rates");
         assertTrue(html.indexOf("<td>beta-missing</td>") < html.indexOf("<td>no-epsilon</td>"), "ranked by students");
         assertTrue(html.contains("<td class=\"num\">3</td><td>60%</td><td>beta-missing</td><td>never adds beta</td>"
-                + "<td>output mean equals beta; a constant feature"), "students, share, id, description, tests: " + html);
+                + "<td>output mean equals beta (and 1 more)</td><td>al</td>"), "students, share, id, description, tests, example: " + html);
         String chart = html.substring(rates);
         assertTrue(chart.contains(">output mean equals beta</text>"), "the bar is labelled with the display name");
         assertTrue(!chart.contains(">Ex2BatchNormTest#meanIsBeta</text>"), "not with the method id");

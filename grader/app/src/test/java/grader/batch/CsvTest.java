@@ -45,7 +45,7 @@ class CsvTest {
 
         String text = Csv.format(rows);
 
-        assertEquals("\"O'Brien, \"\"Bobby\"\"\",\" padded \",,\"line\r\nbreak\",plain\r\n", text, "quotes only where needed");
+        assertEquals("\"O'Brien, \"\"Bobby\"\"\", padded ,,\"line\r\nbreak\",plain\r\n", text, "quotes only where needed");
         assertEquals(rows, Csv.parse(text), "round trip");
     }
 }
