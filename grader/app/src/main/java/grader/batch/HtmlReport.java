@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class HtmlReport {
     private static final int SIMILAR_PAIRS_SHOWN = 20;
     private static final String STYLE = "body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}"
-            + "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ccc}"
+            + "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ccc}h3{font-size:15px}"
             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;"
             + "text-align:left;vertical-align:top}th{background:#f0f0f0}.num{text-align:right}"
             + ".note{background:#fff6d6;border:1px solid #e0c060;padding:8px 12px;font-size:13px}"
