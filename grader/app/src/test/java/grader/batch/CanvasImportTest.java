@@ -115,21 +115,4 @@ class CanvasImportTest {
 
         assertTrue(thrown.getMessage().startsWith("this is not a Canvas gradebook export"), thrown.getMessage());
     }
-
-    @Test
-    void aGradescopeExportKeepsEachSubmittersEmailAndStudentIdForMatching() throws Exception {
-        ClassFolder root = new ClassFolder(out.resolve("class")).folder("submission_7", "Model.java", "class Model {}")
-                .file(GradescopeMetadata.FILE_NAME, """
-                        submission_7:
-                          :submitters:
-                          - :name: Ada Lovelace
-                            :sid: '1815'
-                            :email: ada@uni.edu
-                        """);
-
-        List<Submission> found = SubmissionDiscovery.discover(root.root(), null);
-
-        assertEquals(List.of("ada@uni.edu"), found.get(0).logins(), "the submitter's e-mail is kept for matching");
-        assertEquals(List.of("1815"), found.get(0).studentIds(), "and the student id");
-    }
 }
