@@ -169,9 +169,9 @@ public final class BatchRunner {
     }
 
     /**
-     * What decides a submission's score besides its own content: the grader's version, the hidden tests and
-     * their points and hints, the kit it compiles with, and the limits of the child JVM. A change of any
-     * of these grades every submission again.
+     * What decides a submission's score besides its own content: the grader's version, the hidden tests
+     * (their code, points and hints), the kit it compiles with, and the limits of the child JVM. A change of
+     * any of these grades every submission again.
      */
     static String graderFingerprint(Grader grader) throws IOException {
         GraderConfig config = grader.config();
@@ -179,6 +179,7 @@ public final class BatchRunner {
         for (PlannedTest test : grader.plan()) {
             text.append(test.id()).append('|').append(test.points()).append('|').append(test.hint()).append('\n');
         }
+        text.append(HiddenTestCode.fingerprint(BatchRunner.class.getClassLoader(), config.hiddenPackage()));
         Map<String, String> kit = new TreeMap<>(config.kit().given());
         kit.put("solution Model.java", config.kit().solutionModel());
         kit.forEach((file, source) -> text.append(file).append('\n').append(source).append('\n'));
