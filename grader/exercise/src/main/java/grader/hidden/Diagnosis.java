@@ -29,8 +29,8 @@ final class Diagnosis {
         private static final long serialVersionUID = 1L;
         private final transient Misconception misconception;
 
-        Diagnosed(Misconception misconception, String message) {
-            super(message);
+        Diagnosed(Misconception misconception, String message, Throwable cause) {
+            super(message, cause);
             this.misconception = misconception;
         }
     }
@@ -51,7 +51,12 @@ final class Diagnosis {
 
     /** Fails with {@code message}, naming {@code misconception} (may be null) for the class report. */
     static void fail(Misconception misconception, String message) {
-        throw new Diagnosed(misconception, message);
+        throw failure(misconception, message, null);
+    }
+
+    /** The failure to throw when {@code cause}, thrown by the student's code, is the evidence. */
+    static AssertionError failure(Misconception misconception, String message, Throwable cause) {
+        return new Diagnosed(misconception, message, cause);
     }
 
     /** Like {@code assertTrue}, naming {@code misconception} when {@code condition} is false. */

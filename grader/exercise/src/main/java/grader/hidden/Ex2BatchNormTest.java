@@ -87,10 +87,9 @@ public class Ex2BatchNormTest {
         try {
             return model.bn2.apply(new Node(x), true).value();
         } catch (IllegalArgumentException e) {
-            Diagnosis.fail(Misconception.STATISTICS_OVER_ROWS, "bn2.apply(x, true) on a " + x.shape() + " batch threw \"" + e.getMessage() + "\". A shape error here "
+            throw Diagnosis.failure(Misconception.STATISTICS_OVER_ROWS, "bn2.apply(x, true) on a " + x.shape() + " batch threw \"" + e.getMessage() + "\". A shape error here "
                     + "usually means the mean and variance were taken over each row (axis 1) instead of each feature "
-                    + "(axis 0): both must be 1 x fanIn.");
-            throw new AssertionError("unreachable", e);
+                    + "(axis 0): both must be 1 x fanIn.", e);
         }
     }
 
