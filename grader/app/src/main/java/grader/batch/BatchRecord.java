@@ -2,6 +2,7 @@ package grader.batch;
 
 import grader.json.Feedback;
 import grader.report.GradeReport;
+import grader.report.Misconception;
 import grader.report.TestOutcome;
 import grader.report.TestStatus;
 import java.util.List;
@@ -27,10 +28,11 @@ public record BatchRecord(String id, String name, String layout, String sourceHa
     /**
      * One hidden test's result for this submission.
      *
-     * @param hint the rubric's hint when the test ran and missed, else empty
+     * @param hint          the rubric's hint when the test ran and missed, else empty
+     * @param misconception what the test diagnosed when it failed, else null (also in records of older graders)
      */
     public record TestResult(String id, String displayName, String status, double points, double maxPoints,
-                             String hint) {}
+                             String hint, Misconception misconception) {}
 
     public BatchRecord {
         problems = List.copyOf(problems);
@@ -47,7 +49,7 @@ public record BatchRecord(String id, String name, String layout, String sourceHa
     private static TestResult resultOf(TestOutcome outcome) {
         String hint = Feedback.hint(outcome).replaceFirst("^Hint: ", "");
         return new TestResult(outcome.test().id(), outcome.test().displayName(), outcome.status().words(),
-                outcome.score(), outcome.test().points(), hint);
+                outcome.score(), outcome.test().points(), hint, outcome.misconception());
     }
 
     /** True when the hidden tests ran (whatever they found). */

@@ -42,8 +42,13 @@ public final class BatchRunner {
     private final ExecutorService pool;
     private volatile boolean stopping;
 
-    /** What a run produced: a record per submission that has one, and whether every submission has one. */
-    public record Outcome(List<BatchRecord> records, int kept, int graded, boolean complete) {}
+    /**
+     * What a run produced: a record per submission that has one, and whether every submission has one.
+     *
+     * @param previous the records the previous run into the same OUTDIR left, by id (empty on a first run)
+     */
+    public record Outcome(List<BatchRecord> records, int kept, int graded, boolean complete,
+                          Map<String, BatchRecord> previous) {}
 
     public BatchRunner(Grader grader, Path outputFolder, int jobs, boolean force) throws IOException {
         this.grader = grader;
@@ -68,7 +73,9 @@ public final class BatchRunner {
         List<BatchRecord> records = new ArrayList<>();
         List<Future<Optional<BatchRecord>>> running = new ArrayList<>();
         List<BatchRecord> kept = new ArrayList<>();
+        Map<String, BatchRecord> previous = new TreeMap<>();
         for (Submission submission : submissions) {
+            index.read(submission.id()).ifPresent(record -> previous.put(record.id(), record));
             String sourceHash = hashOrEmpty(submission);
             Optional<BatchRecord> upToDate = force || sourceHash.isEmpty() ? Optional.empty()
                     : index.upToDate(submission, sourceHash, graderHash, jsonOf(submission));
@@ -97,7 +104,7 @@ public final class BatchRunner {
         pool.shutdown();
         progress.close();
         records.sort(java.util.Comparator.comparing(BatchRecord::id));
-        return new Outcome(records, kept.size(), graded, !stopping && records.size() == submissions.size());
+        return new Outcome(records, kept.size(), graded, !stopping && records.size() == submissions.size(), previous);
     }
 
     /** Stops handing out submissions and interrupts those in flight (their children are killed); waits briefly. */
@@ -162,9 +169,9 @@ public final class BatchRunner {
     }
 
     /**
-     * What decides a submission's score besides its own content: the grader's version, the hidden tests and
-     * their points and hints, the kit it compiles with, and the limits of the child JVM. A change of any
-     * of these grades every submission again.
+     * What decides a submission's score besides its own content: the grader's version, the hidden tests
+     * (their code, points and hints), the kit it compiles with, and the limits of the child JVM. A change of
+     * any of these grades every submission again.
      */
     static String graderFingerprint(Grader grader) throws IOException {
         GraderConfig config = grader.config();
@@ -172,6 +179,7 @@ public final class BatchRunner {
         for (PlannedTest test : grader.plan()) {
             text.append(test.id()).append('|').append(test.points()).append('|').append(test.hint()).append('\n');
         }
+        text.append(HiddenTestCode.fingerprint(BatchRunner.class.getClassLoader(), config.hiddenPackage()));
         Map<String, String> kit = new TreeMap<>(config.kit().given());
         kit.put("solution Model.java", config.kit().solutionModel());
         kit.forEach((file, source) -> text.append(file).append('\n').append(source).append('\n'));

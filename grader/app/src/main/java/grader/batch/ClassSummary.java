@@ -3,21 +3,27 @@ package grader.batch;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import grader.report.Misconception;
 import grader.report.PlannedTest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The class at a glance, for {@code summary.json} and the HTML report: count, mean, median, a histogram
- * of scores in tenths of the maximum, the pass rate of each test, the most frequent hints, the slowest
- * submissions and those that could not be graded. Rates are over all submissions of the batch.
+ * of scores in tenths of the maximum, the pass rate of each test, the misconceptions the hidden tests
+ * diagnosed (most students first), the most frequent hints, the slowest submissions and those that could
+ * not be graded. Rates are over all submissions of the batch.
  */
 record ClassSummary(int count, int graded, double maxScore, double mean, double median, double min, double max,
-                    List<Bin> histogram, List<TestRate> passRates, List<HintCount> topHints,
-                    List<Timing> slowest, List<Failure> notGraded) {
+                    List<Bin> histogram, List<TestRate> passRates, List<MisconceptionCount> misconceptions,
+                    List<HintCount> topHints, List<Timing> slowest, List<Failure> notGraded) {
 
     private static final int BINS = 10;
     private static final int LISTED = 10;
@@ -27,6 +33,14 @@ record ClassSummary(int count, int graded, double maxScore, double mean, double 
     record Bin(String label, double from, double to, int count) {}
 
     record TestRate(String id, String displayName, double points, int passed, double rate) {}
+
+    /**
+     * How many submissions made this mistake (named by at least one of their failed tests).
+     *
+     * @param example the first such submission by id, to open and look at
+     * @param tests   the tests that named it, in rubric order
+     */
+    record MisconceptionCount(String id, String description, int students, String example, List<String> tests) {}
 
     /** How many submissions ran this test and missed it, with the rubric's hint. */
     record HintCount(String testId, String hint, int students) {}
@@ -43,7 +57,7 @@ record ClassSummary(int count, int graded, double maxScore, double mean, double 
         double median = count == 0 ? 0 : count % 2 == 1 ? scores[count / 2] : (scores[count / 2 - 1] + scores[count / 2]) / 2;
         return new ClassSummary(count, (int) records.stream().filter(BatchRecord::graded).count(), round(maxScore),
                 round(mean), round(median), count == 0 ? 0 : scores[0], count == 0 ? 0 : scores[count - 1],
-                histogram(scores, maxScore), passRates(plan, records), topHints(plan, records),
+                histogram(scores, maxScore), passRates(plan, records), misconceptions(plan, records), topHints(plan, records),
                 records.stream().sorted(Comparator.comparingDouble(BatchRecord::seconds).reversed()).limit(LISTED)
                         .map(r -> new Timing(r.id(), r.name(), r.seconds(), r.score())).toList(),
                 records.stream().filter(r -> !r.graded())
@@ -77,6 +91,30 @@ record ClassSummary(int count, int graded, double maxScore, double mean, double 
                     records.isEmpty() ? 0 : round((double) passed / records.size())));
         }
         return rates;
+    }
+
+    /** Most students first; ties by id, so the list is stable. */
+    private static List<MisconceptionCount> misconceptions(List<PlannedTest> plan, List<BatchRecord> records) {
+        Map<String, Misconception> byId = new TreeMap<>();
+        Map<String, Set<String>> students = new TreeMap<>();
+        Map<String, Set<String>> tests = new TreeMap<>();
+        for (BatchRecord record : records.stream().sorted(Comparator.comparing(BatchRecord::id)).toList()) {
+            for (BatchRecord.TestResult result : record.tests()) {
+                Misconception named = result.misconception();
+                if (named != null && !record.passed(result)) {
+                    byId.putIfAbsent(named.id(), named);
+                    students.computeIfAbsent(named.id(), id -> new LinkedHashSet<>()).add(record.id());
+                    tests.computeIfAbsent(named.id(), id -> new HashSet<>()).add(result.id());
+                }
+            }
+        }
+        List<String> rubricOrder = plan.stream().map(PlannedTest::id).toList();
+        return byId.values().stream().map(named -> new MisconceptionCount(named.id(), named.description(),
+                        students.get(named.id()).size(), students.get(named.id()).iterator().next(),
+                        rubricOrder.stream().filter(tests.get(named.id())::contains).toList()))
+                .sorted(Comparator.comparingInt(MisconceptionCount::students).reversed()
+                        .thenComparing(MisconceptionCount::id))
+                .toList();
     }
 
     /** Most frequent first; ties by rubric order, so the list is stable. */

@@ -39,7 +39,11 @@ final class ContentHash {
 
     /** The SHA-256 of a text, e.g. of what identifies the grader's version. */
     static String ofText(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return ofBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String ofBytes(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     private static List<Path> filesOf(Path folder) throws IOException {

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
         description = {"Grades a whole class: each immediate subfolder or .zip of DIR is one submission (a Gradescope"
                 + " export and GitHub Classroom clones are recognised, with the student's name or login).",
                 "Writes OUTDIR/<submission>.json (Gradescope format), grades.csv, summary.json, similarity.csv and"
-                        + " report.html. A second run keeps the submissions that did not change (unless --force).",
+                        + " report.html. A second run keeps the submissions that did not change (unless --force) and"
+                        + " lists in changes.csv every score that changed.",
+                "With --canvas, also fills one assignment column of a Canvas gradebook export: canvas-import.csv.",
                 "Ctrl-C stops cleanly: finished submissions are kept, the next run grades the rest."})
 public final class GradeAllCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -46,6 +48,14 @@ public final class GradeAllCommand implements Callable<Integer> {
     @Option(names = "--similarity-threshold", paramLabel = "S", defaultValue = "0.8",
             description = "List pairs whose normalized code is at least this similar, 0..1 (default: ${DEFAULT-VALUE}).")
     private double similarityThreshold;
+
+    @Option(names = "--canvas", paramLabel = "EXPORT.csv", description = "A Canvas gradebook export (Grades > Export):"
+            + " writes OUTDIR/canvas-import.csv, the same file with this batch's scores in one assignment column.")
+    private Path canvasExport;
+
+    @Option(names = "--canvas-column", paramLabel = "NAME", description = "The assignment column to fill, with or"
+            + " without its (id) suffix (default: the export's first assignment column).")
+    private String canvasColumn;
 
     @CommandLine.Mixin
     private TestLimits limits;
@@ -70,6 +80,7 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (out.equals(classFolder.toAbsolutePath().normalize())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out must not be DIR itself");
         }
+        CanvasGradebook canvas = readCanvasExport();
         List<Submission> submissions;
         try {
             submissions = SubmissionDiscovery.discover(classFolder, out);
@@ -115,14 +126,29 @@ public final class GradeAllCommand implements Callable<Integer> {
             stderr.println("grade-all: stopped; run the same command again to grade the rest.");
             return ExitCode.STOPPED;
         }
-        ClassReports.write(out, plan, outcome.records(), StudentSources.models(submissions, config.workRoot()),
-                config.kit().studentStub().orElse(""), similarityThreshold, isolationWarning(config));
         ClassSummary summary = ClassSummary.of(plan, outcome.records());
+        CanvasImport.Report filled = canvas == null ? null
+                : CanvasImport.fill(canvas, submissions, outcome.records(), summary.maxScore(), out);
+        List<ScoreChanges.Change> changes = ScoreChanges.of(outcome);
+        ClassReports.write(out, plan, outcome.records(), StudentSources.models(submissions, config.workRoot()),
+                config.kit().studentStub().orElse(""), similarityThreshold,
+                new ClassReports.Extras(changes, filled, isolationWarning(config)));
         stdout.printf(Locale.ROOT, "Graded %d submissions (%d kept from the last run) in %.1f s: mean %s, median %s of %s;"
                         + " %d not graded.%n", summary.count(), outcome.kept(), (System.nanoTime() - start) / 1e9,
                 Feedback.points(summary.mean()), Feedback.points(summary.median()), Feedback.points(summary.maxScore()),
                 summary.count() - summary.graded());
         stdout.println("Wrote " + out.resolve("grades.csv") + ", summary.json, similarity.csv, report.html and one JSON per submission.");
+        if (changes != null) {
+            stdout.println(changes.isEmpty() ? "No score changed since the last run."
+                    : changes.size() + " submissions changed since the last run: see " + ScoreChanges.FILE_NAME + ".");
+        }
+        if (filled != null) {
+            stdout.println("Canvas: " + GradebookSections.summary(filled));
+            filled.unmatched().forEach(u -> stdout.println("  no student for submission " + u.id()
+                    + (u.name().isEmpty() ? "" : " (" + u.name() + ")") + ": " + u.reason()));
+            filled.withoutSubmission().forEach(s -> stdout.println("  no submission from " + s.name()
+                    + (s.sisLoginId().isEmpty() ? "" : " (" + s.sisLoginId() + ")")));
+        }
         stdout.flush();
         return ExitCode.OK;
     }
@@ -133,6 +159,24 @@ public final class GradeAllCommand implements Callable<Integer> {
         return isolation.startsWith("bubblewrap") ? "" : "The test JVMs ran without the bubblewrap sandbox ("
                 + isolation + "): student code was held back by the static check alone. See docs/instructors.md,"
                 + " section \"The sandbox\".";
+    }
+
+    /** The Canvas export, read before grading so that a wrong file or column is reported at once; null without --canvas. */
+    private CanvasGradebook readCanvasExport() throws java.io.IOException {
+        if (canvasExport == null) {
+            if (canvasColumn != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--canvas-column needs --canvas EXPORT.csv");
+            }
+            return null;
+        }
+        if (!Files.isRegularFile(canvasExport)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--canvas: no such file: " + canvasExport);
+        }
+        try {
+            return CanvasImport.read(canvasExport, canvasColumn);
+        } catch (CanvasGradebook.InvalidGradebookException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--canvas " + canvasExport + ": " + e.getMessage());
+        }
     }
 
     /** Ctrl-C: abandon the submissions in flight (their children are killed), keep what is written. */

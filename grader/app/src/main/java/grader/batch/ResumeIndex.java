@@ -44,7 +44,8 @@ final class ResumeIndex {
         AtomicFile.write(folder.resolve(record.id() + ".json"), GSON.toJson(record) + "\n");
     }
 
-    private Optional<BatchRecord> read(String id) {
+    /** The record the previous run left for this id, whatever it was graded from. */
+    Optional<BatchRecord> read(String id) {
         Path file = folder.resolve(id + ".json");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -49,10 +49,12 @@ public final class SubmissionDiscovery {
                     gradescope.getOrDefault(baseName, List.of()));
             if (!submitters.isEmpty()) {
                 String names = String.join(" & ", submitters.stream().map(GradescopeMetadata.Submitter::label).toList());
-                submissions.add(new Submission(id, names, entry, Submission.Layout.GRADESCOPE));
+                submissions.add(new Submission(id, names, entry, Submission.Layout.GRADESCOPE,
+                        submitters.stream().map(GradescopeMetadata.Submitter::email).toList(),
+                        submitters.stream().map(GradescopeMetadata.Submitter::sid).toList()));
             } else if (Files.isDirectory(entry) && ClassroomLogins.isClone(entry)) {
-                submissions.add(new Submission(id, ClassroomLogins.login(entry, classroomPrefix), entry,
-                        Submission.Layout.CLASSROOM));
+                String login = ClassroomLogins.login(entry, classroomPrefix);
+                submissions.add(new Submission(id, login, entry, Submission.Layout.CLASSROOM, List.of(login), List.of()));
             } else {
                 submissions.add(new Submission(id, "", entry,
                         isZip(entry) ? Submission.Layout.ZIP : Submission.Layout.FOLDER));

@@ -7,6 +7,8 @@ import java.util.Locale;
 final class SvgCharts {
     private static final String BAR = "#3b6ea5";
     private static final String AXIS = "#555";
+    /** About what fits in the pass-rate chart's label column at 12 px. */
+    private static final int LABEL_CHARACTERS = 82;
 
     private SvgCharts() {}
 
@@ -41,7 +43,10 @@ final class SvgCharts {
         return svg.append("</svg>\n").toString();
     }
 
-    /** Horizontal bars: the share of submissions that passed each test, in rubric order. */
+    /**
+     * Horizontal bars: the share of submissions that passed each test, in rubric order, labelled with the
+     * test's display name (cut to fit; the full name and the id are in the bar's tooltip).
+     */
     static String passRates(List<ClassSummary.TestRate> rates) {
         int labelWidth = 540;
         int barWidth = 260;
@@ -54,17 +59,27 @@ final class SvgCharts {
         for (int i = 0; i < rates.size(); i++) {
             ClassSummary.TestRate rate = rates.get(i);
             int y = 5 + i * row;
-            svg.append(text(labelWidth - 8, y + 14, "end", rate.id()));
+            svg.append(text(labelWidth - 8, y + 14, "end", shortened(rate.displayName().isBlank() ? rate.id() : rate.displayName())));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e8e8e8\"/>%n",
                     labelWidth, y + 2, barWidth, row - 6));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
-                    + "<title>%s: %d passed</title></rect>%n", labelWidth, y + 2,
+                    + "<title>%s (%s): %d passed</title></rect>%n", labelWidth, y + 2,
                     (int) Math.round(rate.rate() * barWidth), row - 6, rate.rate() >= 0.5 ? BAR : "#c0504d",
-                    HtmlReport.escape(rate.displayName()), rate.passed()));
+                    HtmlReport.escape(rate.displayName()), HtmlReport.escape(rate.id()), rate.passed()));
             svg.append(text(labelWidth + barWidth + 6, y + 14, "start",
                     String.format(Locale.ROOT, "%.0f%%", rate.rate() * 100)));
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The label, or its first words that fit and an ellipsis. */
+    private static String shortened(String label) {
+        if (label.length() <= LABEL_CHARACTERS) {
+            return label;
+        }
+        String cut = label.substring(0, LABEL_CHARACTERS - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > LABEL_CHARACTERS / 2 ? cut.substring(0, space) : cut).stripTrailing() + "\u2026";
     }
 
     private static String line(int x1, int y1, int x2, int y2) {

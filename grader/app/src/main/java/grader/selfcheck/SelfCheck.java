@@ -116,7 +116,7 @@ public final class SelfCheck {
     private static boolean print(PrintWriter out, List<PlannedTest> plan, List<Row> table) {
         double points = plan.stream().mapToDouble(PlannedTest::points).sum();
         out.printf(Locale.ROOT, "selfcheck: %d hidden tests, %s points%n%n", plan.size(), Feedback.points(points));
-        out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", "submission", "score", "expected", "result");
+        out.printf(Locale.ROOT, "  %-34s %-11s %-62s %s%n", "submission", "score", "expected", "result");
         boolean passed = true;
         for (Row row : table) {
             passed &= row.result() != Result.FAILED;
@@ -125,7 +125,7 @@ public final class SelfCheck {
                 case SKIPPED -> "SKIPPED: " + row.detail();
                 case FAILED -> "FAIL: " + row.detail();
             };
-            out.printf(Locale.ROOT, "  %-34s %-11s %-28s %s%n", row.name(), row.score(), row.expected(), result);
+            out.printf(Locale.ROOT, "  %-34s %-11s %-62s %s%n", row.name(), row.score(), row.expected(), result);
         }
         out.println();
         out.println(passed ? "selfcheck passed" : "selfcheck FAILED");
@@ -148,7 +148,8 @@ public final class SelfCheck {
 
     /** A mutant: exactly the tests it lists fail. */
     private static Check losesExactly(Mutant mutant) {
-        String expected = "loses " + mutant.mustFail().size() + " listed test" + (mutant.mustFail().size() == 1 ? "" : "s");
+        String expected = "loses " + mutant.mustFail().size() + " listed test" + (mutant.mustFail().size() == 1 ? "" : "s")
+                + ", names " + String.join(", ", mutant.diagnoses());
         return new Check(mutant.name(), expected, (report, plan) -> wrongLosses(mutant, report, plan));
     }
 
@@ -170,6 +171,12 @@ public final class SelfCheck {
         expected.stream().filter(id -> !failed.contains(id)).forEach(id -> wrong.add("passed but must fail: " + id));
         failed.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add("failed but not listed: " + id
                 + " (" + statusOf(report, id) + ")"));
+        // The misconceptions crossed the child JVM's channel: the class report will count this mistake by its id.
+        Set<String> named = report.outcomes().stream().filter(o -> o.misconception() != null)
+                .map(o -> o.misconception().id()).collect(Collectors.toCollection(TreeSet::new));
+        if (!named.equals(new TreeSet<>(mutant.diagnoses()))) {
+            wrong.add("names the misconceptions " + named + " but diagnoses lists " + new TreeSet<>(mutant.diagnoses()));
+        }
         return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
     }
 

@@ -52,7 +52,7 @@ class BatchRunnerTest {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         BatchRunner.Outcome outcome = runner.run(submissions, new ProgressBar(quiet, false, submissions.size()));
         ClassReports.write(out, grader.plan(), outcome.records(), StudentSources.models(submissions, workRoot),
-                Submissions.stub(), 0.8);
+                Submissions.stub(), 0.8, new ClassReports.Extras(ScoreChanges.of(outcome), null));
         return outcome;
     }
 
@@ -180,5 +180,29 @@ class BatchRunnerTest {
 
         BatchRunner.Outcome forced = gradeAll(root.root(), out, true);
         assertEquals(List.of(0, 2), List.of(forced.kept(), forced.graded()), "--force grades both again");
+    }
+
+    @Test
+    void aSecondRunListsEachChangedScoreWithTheTestsThatChangedInChangesCsv() throws Exception {
+        ClassFolder root = new ClassFolder(temp.resolve("class"))
+                .folder("steady", "Model.java", Submissions.solution())
+                .folder("fixer", "Model.java", Submissions.named("compile-error"))
+                .folder("slipper", "Model.java", Submissions.solution());
+        Path out = temp.resolve("out");
+        gradeAll(root.root(), out, false);
+        assertTrue(Files.notExists(out.resolve(ScoreChanges.FILE_NAME)), "a first run has nothing to compare with");
+
+        root.folder("fixer", "Model.java", Submissions.solution()).folder("slipper", "Model.java", Submissions.named("endless-loop"));
+        gradeAll(root.root(), out, false);
+
+        List<String> lines = Files.readAllLines(out.resolve(ScoreChanges.FILE_NAME));
+        assertEquals(List.of("id,name,old_score,new_score,changed_tests,cause",
+                "fixer,,0,7,ProbeTest#probeOne: not run -> passed; ProbeTest#probeThree: not run -> passed; "
+                        + "ProbeTest#probeTwo: not run -> passed,submission changed",
+                "slipper,,7,5,ProbeTest#probeTwo: passed -> timed out,submission changed"), lines,
+                "the two changed submissions, sorted by id; steady is unchanged and not listed");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Changed since the last run") && html.contains("<td>slipper</td>"),
+                "the report has the section, with the changed submission");
     }
 }

@@ -59,6 +59,34 @@ class GradeAllCommandTest {
     }
 
     @Test
+    void aCanvasExportWithoutTheNamedColumnIsBadUsageBeforeAnyGrading() throws Exception {
+        Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        Path export = Files.writeString(temp.resolve("export.csv"),
+                "Student,ID,SIS User ID,SIS Login ID,Section,Lab 1 (11)\r\nAnn,1,,ann,S,\r\n");
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", classFolder.getParent().toString(), "--out", temp.resolve("out").toString(),
+                "--canvas", export.toString(), "--canvas-column", "Lab 2");
+
+        assertEquals(ExitCode.UNUSABLE, exit, "bad usage");
+        assertTrue(err.toString().contains("no assignment column \"Lab 2\" in the export; its assignments are: Lab 1 (11)"),
+                "names the columns there are: " + err);
+        assertTrue(Files.notExists(temp.resolve("out")), "nothing graded, nothing written");
+    }
+
+    @Test
+    void aCanvasColumnWithoutAnExportIsBadUsage() throws Exception {
+        Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "grade-all", classFolder.getParent().toString(), "--out", temp.resolve("out").toString(),
+                "--canvas-column", "Lab 2");
+
+        assertEquals(ExitCode.UNUSABLE, exit, "bad usage");
+        assertTrue(err.toString().contains("--canvas-column needs --canvas EXPORT.csv"), err.toString());
+    }
+
+    @Test
     void aMalformedMemorySizeIsBadUsageAndWritesNothing() throws Exception {
         Path classFolder = Files.createDirectories(temp.resolve("class").resolve("ann"));
         StringWriter err = new StringWriter();

@@ -63,6 +63,9 @@ class SubmissionDiscoveryTest {
         assertEquals(List.of("submission_101=Ada Lovelace:GRADESCOPE", "submission_102=Alan Turing & Grace Hopper:GRADESCOPE"),
                 found.stream().map(s -> s.id() + "=" + s.name() + ":" + s.layout()).toList(),
                 "the metadata's submitters name each folder; a group lists every member");
+        assertEquals(List.of("alan@example.edu", "grace@example.edu"), found.get(1).logins(),
+                "each submitter's e-mail is kept, for matching with a gradebook");
+        assertEquals(List.of("1912", "1906"), found.get(1).studentIds(), "and each student id");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package grader.runner;
 
+import grader.report.Misconception;
 import grader.report.PlannedTest;
 import grader.report.TestStatus;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -46,6 +48,16 @@ final class ChildListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier identifier) {
         plannedId(identifier).filter(id -> isOutermost(identifier))
                 .ifPresent(id -> channel.send(new Wire.Message(Wire.Event.STARTED, id, TestStatus.NOT_RUN, "")));
+    }
+
+    /** A hidden test named the misconception behind its failure ({@link grader.rubric.Diagnoses}). */
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        Map<String, String> pairs = entry.getKeyValuePairs();
+        Optional<Misconception> misconception = Misconception.of(pairs.get(grader.rubric.Diagnoses.ID_KEY),
+                pairs.get(grader.rubric.Diagnoses.DESCRIPTION_KEY));
+        plannedId(identifier).filter(unreported::contains).ifPresent(id -> misconception.ifPresent(named ->
+                channel.send(new Wire.Message(Wire.Event.DIAGNOSED, id, TestStatus.NOT_RUN, named.encode()))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package grader.runner;
 
 import grader.common.GraderConfig;
+import grader.report.Misconception;
 import grader.report.PlannedTest;
 import grader.report.TestOutcome;
 import grader.report.TestStatus;
@@ -33,6 +34,8 @@ public final class TestRun {
     private final List<PlannedTest> plan;
     private final Map<String, PlannedTest> remaining = new LinkedHashMap<>();
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    /** The first misconception each running test named, until it finishes. */
+    private final Map<String, Misconception> diagnosed = new LinkedHashMap<>();
 
     /** @param plan the planned tests, in the order the child runs them */
     public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
@@ -136,10 +139,16 @@ public final class TestRun {
                         lastProgress = System.nanoTime();
                     }
                 }
+                case DIAGNOSED -> {
+                    if (remaining.containsKey(message.testId())) {
+                        Misconception.decode(message.text()).ifPresent(named -> diagnosed.putIfAbsent(message.testId(), named));
+                    }
+                }
                 case FINISHED -> {
                     PlannedTest test = remaining.remove(message.testId());
                     if (test != null) {
-                        outcomes.put(test.id(), new TestOutcome(test, message.status(), message.text()));
+                        outcomes.put(test.id(), new TestOutcome(test, message.status(), message.text(),
+                                diagnosed.remove(test.id())));
                         current = null;
                         lastProgress = System.nanoTime();
                     }

@@ -15,8 +15,11 @@ import java.util.Optional;
  * any line that is malformed or lacks the per-run secret.
  */
 final class Wire {
-    /** What the child says: it is there, a test began, a test ended, all tests ended. */
-    enum Event { HELLO, STARTED, FINISHED, DONE }
+    /**
+     * What the child says: it is there, a test began, a test named a misconception (text: {@code
+     * Misconception.encode()}), a test ended, all tests ended.
+     */
+    enum Event { HELLO, STARTED, DIAGNOSED, FINISHED, DONE }
 
     record Message(Event event, String testId, TestStatus status, String text) {
         static Message of(Event event) {

@@ -4,7 +4,6 @@ import static grader.hidden.BatchNormMath.abs;
 import static grader.hidden.BatchNormMath.mean;
 import static grader.hidden.BatchNormMath.normal;
 import static grader.hidden.BatchNormMath.std;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import autodiff.GradCheck;
@@ -18,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 2: gamma and beta in params, and batch norm's training-mode output and gradient. */
 @DisplayName("Exercise 2: batch norm forward")
+@ExtendWith(Diagnosis.Reporter.class)
 public class Ex2BatchNormTest {
     private static final double STAT_TOLERANCE = 1e-5;
     private static final String READ = " (exercises.md#exercise-2-batch-norm-forward)";
@@ -44,10 +45,11 @@ public class Ex2BatchNormTest {
         Model model = new Model(0);
         Matrix gamma = Params.require(model, "gamma_bn2", 1, 10, "batchNorm must register it" + READ);
         Matrix beta = Params.require(model, "beta_bn2", 1, 10, "batchNorm must register it" + READ);
-        String swapped = gamma.equals(Matrix.zeros(1, 10)) && beta.equals(Matrix.ones(1, 10))
-                ? " gamma holds zeros and beta ones: the two are swapped." : "";
-        assertTrue(gamma.equals(Matrix.ones(1, 10)), "gamma_bn2 should start as ones, got " + Diagnosis.brief(gamma) + "." + swapped);
-        assertTrue(beta.equals(Matrix.zeros(1, 10)), "beta_bn2 should start as zeros, got " + Diagnosis.brief(beta) + "." + swapped);
+        boolean isSwapped = gamma.equals(Matrix.zeros(1, 10)) && beta.equals(Matrix.ones(1, 10));
+        String swapped = isSwapped ? " gamma holds zeros and beta ones: the two are swapped." : "";
+        Misconception named = isSwapped ? Misconception.GAMMA_BETA_INITIALISED_SWAPPED : null;
+        Diagnosis.check(gamma.equals(Matrix.ones(1, 10)), named, "gamma_bn2 should start as ones, got " + Diagnosis.brief(gamma) + "." + swapped);
+        Diagnosis.check(beta.equals(Matrix.zeros(1, 10)), named, "beta_bn2 should start as zeros, got " + Diagnosis.brief(beta) + "." + swapped);
     }
 
     @Test
@@ -57,6 +59,11 @@ public class Ex2BatchNormTest {
         Model model = new Model(0);
         Matrix x = normal(100, 10, 5.0, 3.0, 21);
         Matrix out = trainingOutput(model, x);
+        // Swapped starting values make the output look like swapped roles in the formula: name the real cause.
+        boolean startsSwapped = Matrix.zeros(1, 10).equals(model.params.get("gamma_bn2"))
+                && Matrix.ones(1, 10).equals(model.params.get("beta_bn2"));
+        Diagnosis.check(!startsSwapped, Misconception.GAMMA_BETA_INITIALISED_SWAPPED, "a new bn2 should start with gamma 1 "
+                + "and beta 0, but gamma_bn2 holds zeros and beta_bn2 ones: the two are swapped, so every output is 1.");
         assertStatistics(x, out, Matrix.zeros(1, 10), Matrix.ones(1, 10));
     }
 
@@ -81,7 +88,7 @@ public class Ex2BatchNormTest {
         try {
             return model.bn2.apply(new Node(x), true).value();
         } catch (IllegalArgumentException e) {
-            return fail("bn2.apply(x, true) on a " + x.shape() + " batch threw \"" + e.getMessage() + "\". A shape error here "
+            throw Diagnosis.failure(Misconception.STATISTICS_OVER_ROWS, "bn2.apply(x, true) on a " + x.shape() + " batch threw \"" + e.getMessage() + "\". A shape error here "
                     + "usually means the mean and variance were taken over each row (axis 1) instead of each feature "
                     + "(axis 0): both must be 1 x fanIn.", e);
         }
@@ -122,8 +129,24 @@ public class Ex2BatchNormTest {
                 default -> "the gradient of " + result.name() + " is wrong: read it from params as a node named \""
                         + result.name() + "\" each time the layer is applied, so grad() reports it.";
             };
-            fail("batch norm's gradient disagrees with finite differences: " + result + ". " + cause);
+            Diagnosis.fail(gradientMisconception(model, result.name(), inputs), "batch norm's gradient disagrees with "
+                    + "finite differences: " + result + ". " + cause);
         }
+    }
+
+    /**
+     * A wrong gradient of x names detached statistics only when the forward output is right; a wrong
+     * formula breaks the gradient too, and its own test names it.
+     */
+    private static Misconception gradientMisconception(Model model, String name, Map<String, Matrix> inputs) {
+        if (!name.equals("x")) {
+            return Misconception.PARAMETER_NOT_A_NAMED_NODE;
+        }
+        Matrix x = inputs.get("x");
+        model.params.put("gamma_bn2", inputs.get("gamma_bn2"));
+        model.params.put("beta_bn2", inputs.get("beta_bn2"));
+        Matrix expected = BatchNormMath.train(x, inputs.get("gamma_bn2"), inputs.get("beta_bn2"));
+        return trainingOutput(model, x).allClose(expected, 1e-9) ? Misconception.STATISTICS_DETACHED : null;
     }
 
     @Test
@@ -152,26 +175,30 @@ public class Ex2BatchNormTest {
             x = x.with(row, 3, 4.2);
         }
         Matrix out = trainingOutput(model, x);
-        assertTrue(Diagnosis.allFinite(out), "a feature with the same value in every row gave NaN or infinity: its variance is 0, "
+        Diagnosis.check(Diagnosis.allFinite(out), Misconception.NO_EPSILON, "a feature with the same value in every row gave NaN or infinity: its variance is 0, "
                 + "so add EPSILON to the variance before the square root.");
         for (int row = 0; row < x.rows(); row++) {
             double expected = beta.get(0, 3);
             double seen = out.get(row, 3);
-            assertTrue(Math.abs(seen - expected) < 1e-6, "a constant feature should give beta (" + Diagnosis.number(expected)
+            Diagnosis.Cause cause = constantFeatureCause(seen, expected);
+            Diagnosis.check(Math.abs(seen - expected) < 1e-6, cause.misconception(), "a constant feature should give beta ("
+                    + Diagnosis.number(expected)
                     + ") in every row, got " + Diagnosis.number(seen) + " in row " + row + ": after subtracting its mean it "
-                    + "is 0, and 0 * gamma + beta = beta. " + constantFeatureCause(seen, expected));
+                    + "is 0, and 0 * gamma + beta = beta. " + cause.text());
         }
     }
 
     /** Why a constant feature (gamma 1) gave {@code seen} instead of beta. */
-    private static String constantFeatureCause(double seen, double beta) {
+    private static Diagnosis.Cause constantFeatureCause(double seen, double beta) {
         if (Math.abs(Math.abs(seen - beta) - 1.0) < 1e-6) {
-            return LikelyCause.of("without EPSILON the tiny rounding error of its variance decides the output, here "
-                    + "+-1: add EPSILON to the variance before the square root.");
+            return new Diagnosis.Cause(LikelyCause.of("without EPSILON the tiny rounding error of its variance decides "
+                    + "the output, here +-1: add EPSILON to the variance before the square root."), Misconception.NO_EPSILON);
         }
         if (Math.abs(seen) < 1e-6) {
-            return LikelyCause.of("beta is missing: add beta after multiplying by gamma.");
+            return new Diagnosis.Cause(LikelyCause.of("beta is missing: add beta after multiplying by gamma."),
+                    Misconception.BETA_MISSING);
         }
-        return "Subtract the batch mean of each feature before dividing, and add EPSILON to the variance before the square root.";
+        return new Diagnosis.Cause("Subtract the batch mean of each feature before dividing, and add EPSILON to the "
+                + "variance before the square root.", null);
     }
 }

@@ -5,7 +5,6 @@ import static grader.hidden.BatchNormMath.mean;
 import static grader.hidden.BatchNormMath.normal;
 import static grader.hidden.BatchNormMath.runningAverage;
 import static grader.hidden.BatchNormMath.unbiasedVariance;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import autodiff.Matrix;
@@ -18,9 +17,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 3: running averages of mean and variance, updated in training and used in evaluation. */
 @DisplayName("Exercise 3: running averages and the train flag")
+@ExtendWith(Diagnosis.Reporter.class)
 public class Ex3RunningAveragesTest {
     private static final String READ = " (exercises.md#exercise-3-running-averages-and-the-train-flag)";
     private static final String REGISTER = "batchNorm must put it into params" + READ;
@@ -63,12 +64,18 @@ public class Ex3RunningAveragesTest {
         double meanOfVariances = averageVariance.mean();
         String seen = " (avg_mean_bn1 averages " + Diagnosis.number(meanOfMeans) + ", avg_variance_bn1 averages "
                 + Diagnosis.number(meanOfVariances) + ")";
-        assertTrue(averageMean.allClose(Matrix.full(1, 20, 42), 1.0), "avg_mean_bn1 should be within 1 of 42" + seen + ". "
-                + (Math.abs(meanOfMeans) < 1e-9 ? "It is still zero: training mode never stores the updated average in params."
+        boolean meanStillZero = Math.abs(meanOfMeans) < 1e-9;
+        Diagnosis.check(averageMean.allClose(Matrix.full(1, 20, 42), 1.0), meanStillZero ? Misconception.AVERAGES_NEVER_STORED : null,
+                "avg_mean_bn1 should be within 1 of 42" + seen + ". "
+                + (meanStillZero ? "It is still zero: training mode never stores the updated average in params."
                         : "Update it in training mode with avg = (1 - MOMENTUM) * avg + MOMENTUM * batch mean."));
-        assertTrue(averageVariance.allClose(Matrix.full(1, 20, 100), 5.0), "avg_variance_bn1 should be within 5 of 100" + seen + ". "
-                + (Math.abs(meanOfVariances - 10) < 1 ? "It is near 10, the standard deviation: average the variance, not its square root."
-                        : Math.abs(meanOfVariances) < 1e-9 ? "It is still zero: training mode never stores the updated average in params."
+        boolean nearStd = Math.abs(meanOfVariances - 10) < 1;
+        boolean varianceStillZero = Math.abs(meanOfVariances) < 1e-9;
+        Diagnosis.check(averageVariance.allClose(Matrix.full(1, 20, 100), 5.0), nearStd ? Misconception.AVERAGED_STD
+                : varianceStillZero ? Misconception.AVERAGES_NEVER_STORED : null,
+                "avg_variance_bn1 should be within 5 of 100" + seen + ". "
+                + (nearStd ? "It is near 10, the standard deviation: average the variance, not its square root."
+                        : varianceStillZero ? "It is still zero: training mode never stores the updated average in params."
                                 : "Update it in training mode with avg = (1 - MOMENTUM) * avg + MOMENTUM * batch variance of each feature "
                         + "(axis 0); with the weights the other way round it follows the last batch too closely."));
     }
@@ -107,11 +114,11 @@ public class Ex3RunningAveragesTest {
 
     private static Suspect[] momentumSuspects(Matrix before, Matrix batch) {
         return new Suspect[] {
-            new Suspect("the average did not change: training mode must store the updated average in params.", before),
-            new Suspect("MOMENTUM multiplies the old average: it belongs on the new batch, (1 - MOMENTUM) on the old average.",
+            new Suspect(Misconception.AVERAGES_NEVER_STORED, "the average did not change: training mode must store the updated average in params.", before),
+            new Suspect(Misconception.MOMENTUM_REVERSED, "MOMENTUM multiplies the old average: it belongs on the new batch, (1 - MOMENTUM) on the old average.",
                     before.mul(Model.MOMENTUM).add(batch.mul(1 - Model.MOMENTUM))),
-            new Suspect("the average was replaced by the batch statistic: blend it with the old average.", batch),
-            new Suspect("the old average was dropped: keep (1 - MOMENTUM) * old average.", batch.mul(Model.MOMENTUM)),
+            new Suspect(Misconception.AVERAGE_REPLACED, "the average was replaced by the batch statistic: blend it with the old average.", batch),
+            new Suspect(Misconception.OLD_AVERAGE_DROPPED, "the old average was dropped: keep (1 - MOMENTUM) * old average.", batch.mul(Model.MOMENTUM)),
         };
     }
 
@@ -142,7 +149,8 @@ public class Ex3RunningAveragesTest {
         }
         Map<String, Matrix> before = new LinkedHashMap<>(model.params);
         model.bn1.apply(new Node(normal(32, 20, 5.0, 2.0, 84)), false);
-        assertNull(Params.firstDifference(before, model.params), "evaluation changed params (first change: "
+        Diagnosis.check(Params.firstDifference(before, model.params) == null, Misconception.AVERAGES_UPDATED_IN_EVAL,
+                "evaluation changed params (first change: "
                 + Params.firstDifference(before, model.params) + "): the running averages must only move in training mode.");
     }
 
@@ -174,7 +182,7 @@ public class Ex3RunningAveragesTest {
         for (boolean train : new boolean[] {true, false}) {
             Map<String, Matrix> gradients = model.bn1.apply(x, train).sum().grad();
             for (String key : gradients.keySet()) {
-                assertTrue(!key.startsWith("avg_"), "grad() in " + (train ? "training" : "evaluation") + " mode reports \"" + key
+                Diagnosis.check(!key.startsWith("avg_"), Misconception.AVERAGES_AS_NAMED_NODES, "grad() in " + (train ? "training" : "evaluation") + " mode reports \"" + key
                         + "\": the running averages must be unnamed nodes, or gradient descent would train them.");
             }
         }

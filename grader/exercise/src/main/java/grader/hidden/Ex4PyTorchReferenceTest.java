@@ -11,12 +11,14 @@ import grader.rubric.Points;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exercise 4: the submission's batch norm against reference numbers of PyTorch's {@code BatchNorm1d}
  * (eps 1e-8, momentum 0.1) on a 6 x 4 batch; see grader/fixtures/README.md for how they were made.
  */
 @DisplayName("Exercise 4: agreement with PyTorch's BatchNorm1d")
+@ExtendWith(Diagnosis.Reporter.class)
 public class Ex4PyTorchReferenceTest {
     private static final BatchNormReference REFERENCE = BatchNormReference.load();
     private static final String NAME = "ref";

@@ -1,7 +1,6 @@
 package grader.hidden;
 
 import static grader.hidden.BatchNormMath.normal;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,6 +13,7 @@ import grader.rubric.Points;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exercise 4: the flag wired through {@code forward}, layers that read {@code params} when applied,
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * mistake in Exercises 2 or 3 does not cost these points twice.
  */
 @DisplayName("Exercise 4: gradient descent")
+@ExtendWith(Diagnosis.Reporter.class)
 public class Ex4TrainingTest {
     private static final List<String> TRAINABLE =
             List.of("weight_fc1", "weight_fc2", "weight_fc3", "gamma_bn1", "beta_bn1", "gamma_bn2", "beta_bn2");
@@ -41,13 +42,14 @@ public class Ex4TrainingTest {
             Diagnosis.assertClose(mode + " compared with bn1 and bn2 applied by hand with the same flag",
                     layerByLayer(byHand, x, train, train), out, 1e-12,
                     "forward should run fc1, bn1, tanh, fc2, bn2, tanh, fc3, sigmoid, passing the flag to both batch norms.",
-                    new Suspect(mode + " gave the output of the other mode: pass train on to bn1.apply and bn2.apply, "
+                    new Suspect(Misconception.TRAIN_FLAG_NOT_PASSED, mode + " gave the output of the other mode: pass train on to bn1.apply and bn2.apply, "
                             + "without changing it.", layerByLayer(prepared(), x, !train, !train)),
-                    new Suspect("bn2 did not get the flag: pass train on to bn2.apply too.",
+                    new Suspect(Misconception.TRAIN_FLAG_NOT_PASSED, "bn2 did not get the flag: pass train on to bn2.apply too.",
                             layerByLayer(prepared(), x, train, !train)),
-                    new Suspect("bn1 did not get the flag: pass train on to bn1.apply too.",
+                    new Suspect(Misconception.TRAIN_FLAG_NOT_PASSED, "bn1 did not get the flag: pass train on to bn1.apply too.",
                             layerByLayer(prepared(), x, !train, train)));
-            assertNull(Params.firstDifference(byHand.params, model.params), mode + " left params different from the layers "
+            Diagnosis.check(Params.firstDifference(byHand.params, model.params) == null, Misconception.TRAIN_FLAG_NOT_PASSED,
+                    mode + " left params different from the layers "
                     + "applied by hand (first difference: " + Params.firstDifference(byHand.params, model.params)
                     + "): pass the flag on, so evaluation updates nothing and training updates both layers' averages.");
         }
@@ -83,7 +85,7 @@ public class Ex4TrainingTest {
         Matrix expected = second.forward(x, true).value();
         Matrix out = first.forward(x, true).value();
         if (!out.allClose(expected, 1e-12)) {
-            fail("two models built from different seeds gave different outputs after every entry of params was replaced "
+            Diagnosis.fail(Misconception.PARAMS_CAPTURED_AT_CONSTRUCTION, "two models built from different seeds gave different outputs after every entry of params was replaced "
                     + "by the same matrices: expected " + Diagnosis.brief(expected) + ", got " + Diagnosis.brief(out) + ". "
                     + "A layer kept what it saw when it was built" + ignoredKeys(x) + "; read params each time the layer is "
                     + "applied, or training can never change it.");

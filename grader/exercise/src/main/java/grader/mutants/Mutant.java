@@ -6,9 +6,11 @@ import java.util.List;
  * A typical student mistake, made by patching the solution's Model.java, and the hidden tests that must
  * catch it. Read from {@code grader/mutants.json}.
  *
- * @param mustFail test ids ({@code ClassSimpleName#methodName}) that must not pass; all others must pass
+ * @param mustFail  test ids ({@code ClassSimpleName#methodName}) that must not pass; all others must pass
+ * @param diagnoses the misconception ids its failed tests must name, all of them and no others
  */
-public record Mutant(String name, String description, List<Patch> patches, List<String> mustFail) {
+public record Mutant(String name, String description, List<Patch> patches, List<String> mustFail,
+                     List<String> diagnoses) {
 
     /** Replace the one occurrence of {@code find} in the solution with {@code replace}. */
     public record Patch(String find, String replace) {}

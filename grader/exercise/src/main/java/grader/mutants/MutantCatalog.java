@@ -25,8 +25,9 @@ public final class MutantCatalog {
             List<Mutant> mutants = new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8),
                     new TypeToken<List<Mutant>>() { }.getType());
             for (Mutant mutant : mutants) {
-                if (mutant.name() == null || mutant.patches() == null || mutant.mustFail() == null) {
-                    throw new IOException(RESOURCE + ": every mutant needs name, patches and mustFail");
+                if (mutant.name() == null || mutant.patches() == null || mutant.mustFail() == null
+                        || mutant.diagnoses() == null) {
+                    throw new IOException(RESOURCE + ": every mutant needs name, patches, mustFail and diagnoses");
                 }
             }
             return Optional.of(mutants);

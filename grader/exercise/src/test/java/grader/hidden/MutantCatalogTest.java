@@ -7,9 +7,12 @@ import grader.harness.VariantHarness;
 import grader.mutants.Mutant;
 import grader.mutants.MutantCatalog;
 import grader.report.PlannedTest;
+import grader.rubric.Diagnoses;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,10 +37,21 @@ class MutantCatalogTest {
     static Path work;
     /** One warm compiler for the solution, the stubs and every mutant. */
     private static VariantHarness harness;
+    /** Each mutant graded once, for both the tests it loses and the misconceptions it triggers. */
+    private static final Map<String, HiddenTests> RUNS = new HashMap<>();
 
     @BeforeAll
     static void startTheHarness() throws IOException {
         harness = new VariantHarness(work);
+    }
+
+    private static HiddenTests graded(Mutant mutant) throws IOException, Mutant.BadPatchException {
+        HiddenTests run = RUNS.get(mutant.name());
+        if (run == null) {
+            run = HiddenTests.against(harness, mutant.apply(HiddenTests.KIT.solutionModel()));
+            RUNS.put(mutant.name(), run);
+        }
+        return run;
     }
 
     private static List<Mutant> bundledCatalog() {
@@ -64,7 +78,7 @@ class MutantCatalogTest {
     @TestFactory
     Stream<DynamicTest> eachMutantLosesExactlyTheTestsItLists() {
         return CATALOG.stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
-            HiddenTests run = HiddenTests.against(harness, mutant.apply(HiddenTests.KIT.solutionModel()));
+            HiddenTests run = graded(mutant);
             System.out.println("mutant " + mutant.name() + " score=" + run.score() + " failed=" + run.failedIds());
             if (Boolean.getBoolean("mutants.verbose")) {
                 run.results().stream().filter(result -> !result.passed())
@@ -74,6 +88,32 @@ class MutantCatalogTest {
                     mutant.name() + ": the failing tests differ from mustFail");
             assertTrue(run.score() < run.maxScore(), mutant.name() + " gets full marks");
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMutantTriggersExactlyTheDiagnosesItLists() {
+        return CATALOG.stream().map(mutant -> DynamicTest.dynamicTest(mutant.name(), () -> {
+            HiddenTests run = graded(mutant);
+            Set<String> named = run.results().stream().filter(result -> result.misconception() != null)
+                    .map(result -> result.misconception().id()).collect(Collectors.toCollection(TreeSet::new));
+            System.out.println("mutant " + mutant.name() + " diagnoses=" + named);
+            assertEquals(new TreeSet<>(mutant.diagnoses()), named, mutant.name() + ": the misconceptions its failures name"
+                    + " differ from diagnoses in " + MutantCatalog.RESOURCE);
+        }));
+    }
+
+    @Test
+    void everyDiagnosisHasADistinctWellFormedIdAndADescription() {
+        Set<String> ids = new TreeSet<>();
+        for (Misconception misconception : Misconception.values()) {
+            assertTrue(Diagnoses.isId(misconception.id()), misconception + ": malformed id " + misconception.id());
+            assertTrue(ids.add(misconception.id()), "duplicate id " + misconception.id());
+            assertTrue(!misconception.description().isBlank() && misconception.description().length() <= Diagnoses.MAX_DESCRIPTION_LENGTH
+                    && misconception.description().lines().count() == 1, misconception + ": the description must be one short line");
+        }
+        for (Mutant mutant : CATALOG) {
+            assertTrue(ids.containsAll(mutant.diagnoses()), mutant.name() + " lists unknown diagnoses: " + mutant.diagnoses());
+        }
     }
 
     @Test
