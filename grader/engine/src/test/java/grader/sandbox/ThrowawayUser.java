@@ -7,12 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** An unprivileged system user made for one test class and removed after it; only root can make one. */
-final class ThrowawayUser implements AutoCloseable {
-    final String name = "grader-probe-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+public final class ThrowawayUser implements AutoCloseable {
+    public final String name = "grader-probe-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
 
     private ThrowawayUser() {}
 
-    static boolean canCreate() {
+    public static boolean canCreate() {
         try {
             return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0
                     && Files.isExecutable(Path.of("/usr/sbin/useradd"));
@@ -21,7 +21,7 @@ final class ThrowawayUser implements AutoCloseable {
         }
     }
 
-    static ThrowawayUser create() throws IOException, InterruptedException {
+    public static ThrowawayUser create() throws IOException, InterruptedException {
         ThrowawayUser user = new ThrowawayUser();
         run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user.name);
         return user;
