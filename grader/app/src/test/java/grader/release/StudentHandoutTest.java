@@ -94,9 +94,15 @@ class StudentHandoutTest {
     void theHandoutCarriesTheKitsMavenWrapperWithMvnwExecutable() throws IOException {
         Map<String, ArchiveEntry> byPath = new TreeMap<>();
         new StudentHandout(BundledFiles.ofRunningGrader()).entries().forEach(entry -> byPath.put(entry.path(), entry));
-        for (String file : List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties", ".gitattributes")) {
+        for (String file : List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties")) {
             assertEquals(Files.readString(Kit.root().resolve(file)), byPath.get(file).text(), file + " is the kit's own");
         }
+        String handoutAttributes = Files.readString(Kit.root().resolve("handout/gitattributes"));
+        assertEquals(handoutAttributes, byPath.get(".gitattributes").text(), ".gitattributes is handout/gitattributes");
+        // The kit's own .gitattributes has more (its test corpus), but the wrapper's line endings must be the same.
+        List<String> kitAttributes = Files.readAllLines(Kit.root().resolve(".gitattributes"));
+        handoutAttributes.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(rule ->
+                assertTrue(kitAttributes.contains(rule), "the kit's .gitattributes also says: " + rule));
         assertTrue(byPath.get("mvnw").executable(), "./mvnw must run once unzipped");
         assertTrue(byPath.get(".mvn/wrapper/maven-wrapper.properties").text()
                 .contains("distributionUrl=https://repo.maven.apache.org/maven2/"), "Maven comes from Maven Central");

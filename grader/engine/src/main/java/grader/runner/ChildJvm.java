@@ -170,6 +170,9 @@ final class ChildJvm implements AutoCloseable {
         try {
             socket = server.accept();
             server.close();
+            // One connection is all the channel takes: its file can go now, so that a grader killed later
+            // (SIGKILL, no clean-up) leaves nothing behind even where the socket had to live in the temp folder.
+            Folders.deleteRecursively(channelFolder);
             InputStream in = new BufferedInputStream(Channels.newInputStream(socket));
             for (String line = Wire.readLine(in, MAX_LINE_BYTES); line != null; line = Wire.readLine(in, MAX_LINE_BYTES)) {
                 Wire.decode(line, secret).ifPresent(message -> {
