@@ -2,6 +2,7 @@ package grader.report;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the grader found out about one submission; the JSON and text formats are views of it.
@@ -12,9 +13,11 @@ import java.util.List;
  * @param outcomes one per planned test, in rubric order
  * @param console  the first bytes the student's code printed (stdout and stderr), for humans only
  * @param testTime wall time of the test run, excluding compilation; never written to JSON by default
+ * @param testTimes each finished test's time as its limit counts it (for measuring the reference solution);
+ *                  never written to JSON
  */
 public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                          Duration testTime) {
+                          Duration testTime, Map<String, Duration> testTimes) {
 
     /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
     public record Console(String text, long totalBytes) {
@@ -24,6 +27,12 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
     public GradeReport {
         problems = List.copyOf(problems);
         outcomes = List.copyOf(outcomes);
+        testTimes = Map.copyOf(testTimes);
+    }
+
+    public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
+                       Duration testTime) {
+        this(verdict, problems, outcomes, console, testTime, Map.of());
     }
 
     /** A submission that never reached the tests: every test is not run, with this reason. */

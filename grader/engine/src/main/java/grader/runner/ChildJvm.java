@@ -103,6 +103,16 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Processor time (user and system, all threads) the child and anything it started have used so far; zero
+     * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
+     */
+    Duration cpuTime() {
+        ProcessHandle handle = process.toHandle();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants())
+                .map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** The next signal, or null after {@code timeout}. */
     Signal poll(Duration timeout) throws InterruptedException {
         return signals.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
