@@ -35,13 +35,8 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
 
     public static final String DEFAULT_HIDDEN_PACKAGE = "grader.hidden";
 
-    /**
-     * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), serial GC,
-     * the JDK's class-data archive, no hsperfdata file in /tmp. Override with the system property
-     * {@code grader.childJvmOptions} (space separated) to experiment.
-     */
-    public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
+    /** The child's JVM options besides its heap, as shipped: see {@link ChildJvmFlags#DEFAULTS}. */
+    public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = ChildJvmFlags.DEFAULTS;
 
     public GraderConfig {
         if (testJvms < 1) {

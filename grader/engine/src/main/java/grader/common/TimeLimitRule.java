@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * The rule that turns the reference solution's times into time limits, so that a hanging test costs about
- * a second instead of a fixed 20 s, while a correct but slow submission still passes: each test may take
- * {@value #FACTOR} times what the reference needs for it, and never less than {@link #FLOOR} (the reference
- * takes milliseconds for most tests, and a fresh JVM, a cold JIT or a busy machine must not fail anyone).
- * All tests of a submission together may take the sum of their limits plus {@link #RESTART} per test
- * (after a test times out, a fresh JVM runs the rest), so that even a submission whose every test hangs is
- * told so test by test.
+ * The rule that turns the reference solution's times ({@link ReferenceTimes}) into time limits, so that a
+ * hanging test costs about a second instead of a fixed 20 s, while a correct but slow submission still
+ * passes: each test may compute (processor time of the test JVM) {@value #FACTOR} times what the reference
+ * needs for it, and never less than {@link #FLOOR} (the reference needs milliseconds for most tests, and a
+ * fresh JVM or a cold JIT must not fail anyone). Code that waits instead of computing is stopped after
+ * {@value #WALL_FACTOR} times its limit of wall time. All tests of a submission together may take the sum
+ * of their limits plus {@link #RESTART} per test (after a test times out, a fresh JVM runs the rest), so
+ * that even a submission whose every test hangs is told so test by test. Documented for instructors in
+ * docs/instructors.md#time-limits.
  */
 public final class TimeLimitRule {
     public static final int FACTOR = 10;

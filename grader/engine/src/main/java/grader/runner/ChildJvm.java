@@ -1,5 +1,6 @@
 package grader.runner;
 
+import grader.common.ChildJvmFlags;
 import grader.common.GraderConfig;
 import java.io.BufferedInputStream;
 import java.io.File;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One child JVM that runs hidden tests, seen from the parent: started early (it warms up while the
@@ -82,12 +84,7 @@ final class ChildJvm implements AutoCloseable {
     private static List<String> command(GraderConfig config) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + config.heap());
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(config.childJvmOptions());
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dfile.encoding=UTF-8");
-        command.add("-Duser.language=en");
+        command.addAll(ChildJvmFlags.of(config));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, config.childClasspath().stream().map(Path::toString).toList()));
         command.add(ChildMain.class.getName());
@@ -109,7 +106,7 @@ final class ChildJvm implements AutoCloseable {
      */
     Duration cpuTime() {
         ProcessHandle handle = process.toHandle();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants())
+        return Stream.concat(Stream.of(handle), handle.descendants())
                 .map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 
