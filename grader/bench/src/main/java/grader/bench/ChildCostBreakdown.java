@@ -30,6 +30,22 @@ final class ChildCostBreakdown {
 
     private ChildCostBreakdown() {}
 
+    /**
+     * Only the breakdown, also part of GradeAllBenchmark:
+     * {@code java -cp grader/bench/target/bench.jar grader.bench.ChildCostBreakdown [grades=8]}; the system
+     * property {@code grader.childJvmOptions} tries other JVM options.
+     */
+    public static void main(String[] args) throws Exception {
+        int grades = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        Path work = java.nio.file.Files.createTempDirectory("breakdown-");
+        try {
+            double seconds = printFor(grader.common.KitSources.bundled().solutionModel(), grades, work, System.out);
+            System.out.printf(Locale.ROOT, "core_s_per_correct_submission=%.3f%n", seconds);
+        } finally {
+            grader.common.Folders.deleteRecursively(work);
+        }
+    }
+
     /** Grades the solution {@code grades} times and prints the mean core-milliseconds of each phase. */
     static double printFor(String model, int grades, Path work, PrintStream out) throws Exception {
         GraderConfig config = ChildStartup.withClassDataArchive(GraderConfig.builder().workRoot(work)
@@ -87,7 +103,7 @@ final class ChildCostBreakdown {
             sums.merge(name, at == null ? 0.0 : (double) (at - previous), Double::sum);
             previous = at == null ? previous : at;
         }
-        sums.merge("  of which the child's JIT compiler (all phases)", (double) jit, Double::sum);
-        sums.merge("  of which the child's garbage collector", (double) gc, Double::sum);
+        sums.merge("  of which the child's JIT compiler threads", (double) jit, Double::sum);
+        sums.merge("  of which the child's VM thread (serial GC, safepoints)", (double) gc, Double::sum);
     }
 }

@@ -46,6 +46,7 @@ final class ChildJvm implements AutoCloseable {
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private volatile boolean connected;
     private volatile Socket socket;
+    private List<ProcessHandle> processTree;
 
     private ChildJvm(Process process, ServerSocket server, String secret) {
         this.process = process;
@@ -105,9 +106,13 @@ final class ChildJvm implements AutoCloseable {
      * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
      */
     Duration cpuTime() {
-        ProcessHandle handle = process.toHandle();
-        return Stream.concat(Stream.of(handle), handle.descendants())
-                .map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+        if (processTree == null) {
+            // Read once: walking all of /proc ten times a second would cost the parent more than the answer is worth,
+            // and the tree (a wrapper such as a sandbox, then the JVM) is complete by the time a test has started.
+            processTree = Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).toList();
+        }
+        return processTree.stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The next signal, or null after {@code timeout}. */

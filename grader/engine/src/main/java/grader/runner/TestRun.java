@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Runs the planned tests of one compiled submission in child JVMs and decides how each one ended. The
- * parent owns the clocks ({@link TestClock}): a test that outlives its time limit, or a JVM that dies, costs the test that was
- * running (or the next one, if none was), and a fresh child runs the rest; every result already reported
- * is kept.
+ * parent owns the clocks ({@link TestClock}): a test that outlives its time limit, or a JVM that dies,
+ * costs the test that was running (or the next one, if none was), and a fresh child runs the rest; every
+ * result already reported is kept.
  */
 public final class TestRun {
     /** The child's exit code under -XX:+ExitOnOutOfMemoryError. */
@@ -28,6 +28,11 @@ public final class TestRun {
     private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private final GraderConfig config;
+    /**
+     * For a fresh child after a test timed out or crashed: no warm-up run, since the parent would wait for it
+     * (nothing is left to compile meanwhile), and the child may live for one test only, too short to profit.
+     */
+    private final GraderConfig restartConfig;
     private final Path submissionClasses;
     private final Path workDir;
     private final ConsoleCapture console;
@@ -40,6 +45,7 @@ public final class TestRun {
     public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
                    ConsoleCapture console) {
         this.config = config;
+        this.restartConfig = config.toBuilder().addChildJvmOption("-D" + ChildMain.WARM_UP_PROPERTY + "=false").build();
         this.submissionClasses = submissionClasses;
         this.workDir = workDir;
         this.console = console;
@@ -88,7 +94,7 @@ public final class TestRun {
                 break;
             }
             if (child == null) {
-                child = ChildJvm.launch(config, workDir, console);
+                child = ChildJvm.launch(restartConfig, workDir, console);
             }
             try {
                 superviseOneChild(child, deadline);
@@ -177,6 +183,9 @@ public final class TestRun {
 
     /** Ends the running test, or the next one if the JVM hung or died between tests. */
     private void blame(String current, TestStatus status, String reason) {
+        if (remaining.isEmpty()) {
+            return; // every test had reported: the JVM hung or died in JUnit's wrap-up, which costs nothing
+        }
         String id = current != null && remaining.containsKey(current) ? current : remaining.keySet().iterator().next();
         PlannedTest test = remaining.remove(id);
         outcomes.put(id, new TestOutcome(test, status, reason));
