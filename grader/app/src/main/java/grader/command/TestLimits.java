@@ -13,12 +13,13 @@ public final class TestLimits {
     private String memory;
 
     @Option(names = "--test-timeout", paramLabel = "SECONDS",
-            description = "Time every test may take (default: each test its own limit, 10 times what the reference"
-                    + " solution needs for it and at least 1 s).")
+            description = "Processor time every test may use (default: each test its own limit, 10 times what the"
+                    + " reference solution needs for it and at least 1 s); code that waits instead is stopped after 3"
+                    + " times the limit.")
     private Integer testTimeoutSeconds;
 
     @Option(names = "--total-timeout", paramLabel = "SECONDS",
-            description = "Time all tests of one submission may take together, compilation not counted"
+            description = "Wall time all tests of one submission may take together, compilation not counted"
                     + " (default: the sum of the tests' limits, plus 1 s per test for restarting the JVM).")
     private Integer totalTimeoutSeconds;
 

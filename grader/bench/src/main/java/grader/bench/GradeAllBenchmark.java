@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * (start-up and the class-data archive included); a class of correct submissions only (throughput for the
  * common case), measured in wall time and core-seconds (every process's processor time); the same class
  * again with one choice about the test JVM changed at a time (each line is its own same-run comparison with
- * "as shipped"); where one correct submission's processor time goes; a class of 60 with three runaways;
- * one endless loop graded alone; one {@code grade} of the solution; and the Maven baseline on the first few
+ * "as shipped"); where one correct submission's processor time goes ({@link ChildCostBreakdown}); a class
+ * with three runaways (submissions + 10, so 60 by default); one endless loop graded alone; one {@code grade} of the solution; and the Maven baseline on the first few
  * submissions of the mix (default 5), scaled per submission. It ends with {@code name=value} lines, the
  * last one {@code grade_all_per_sub_s=<x> maven_per_sub_s=<y> ratio=<y/x>}.
  */
@@ -94,7 +94,8 @@ public final class GradeAllBenchmark {
 
         ChildCostBreakdown.printFor(KitSources.bundled().solutionModel(), 8, work.resolve("breakdown"), System.out);
 
-        List<BenchmarkClass.Generated> runaways = BenchmarkClass.withRunaways(60);
+        // 60 by default, as in the figure; smaller with a smaller class (CI runs 8).
+        List<BenchmarkClass.Generated> runaways = BenchmarkClass.withRunaways(submissions + 10);
         TimedCommand.Measured runawayRun = gradeAll(List.of(), BenchmarkClass.write(work.resolve("runaways"), runaways),
                 work.resolve("runaways-out"));
         System.out.printf(Locale.ROOT, "grade-all --jobs %d, %d with 3 runaways (endless loop, wait forever, memory):"
