@@ -184,6 +184,7 @@ public final class BatchRunner {
         kit.put("solution Model.java", config.kit().solutionModel());
         kit.forEach((file, source) -> text.append(file).append('\n').append(source).append('\n'));
         text.append(config.heap()).append('|').append(config.testTimeout()).append('|').append(config.totalTimeout())
+                .append('|').append(new TreeMap<>(config.testLimits()))
                 .append('|').append(config.hiddenPackage()).append('|').append(config.staticCheck());
         return ContentHash.ofText(text.toString());
     }

@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.common.ChildJvmFlags;
 import grader.common.GraderConfig;
 import java.io.File;
 import java.io.IOException;
@@ -23,16 +24,21 @@ import java.util.concurrent.TimeUnit;
  * new one. CDS only archives classes from jars: on a class path of folders (the grader's own tests)
  * nothing changes. A missing or stale archive is harmless: {@code -Xshare:auto} starts without it.
  */
-final class ChildStartup {
+public final class ChildStartup {
     /** The class every child JVM starts with. */
     private static final String CHILD_MAIN = grader.runner.ChildMain.class.getName();
     private static final long TRAINING_LIMIT_SECONDS = 120;
 
     private ChildStartup() {}
 
-    static GraderConfig withClassDataArchive(GraderConfig config, Path stateFolder, PrintStream log)
+    /**
+     * {@code config} with the archive for its children, made first if needed; unchanged where CDS cannot help or
+     * the system property {@code grader.classDataArchive} is {@code false} (GradeAllBenchmark compares both).
+     */
+    public static GraderConfig withClassDataArchive(GraderConfig config, Path stateFolder, PrintStream log)
             throws IOException, InterruptedException {
-        if (config.childClasspath().isEmpty() || !config.childClasspath().stream().allMatch(ChildStartup::isJar)) {
+        if ("false".equals(System.getProperty("grader.classDataArchive")) || config.childClasspath().isEmpty()
+                || !config.childClasspath().stream().allMatch(ChildStartup::isJar)) {
             return config;
         }
         Path archive = stateFolder.resolve("cds").resolve("child-" + key(config).substring(0, 16) + ".jsa");
@@ -59,9 +65,8 @@ final class ChildStartup {
 
     /** Runs the child's main class without a request: it loads what every child loads, then exits. */
     private static void train(GraderConfig config, Path archive) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + config.heap()));
-        command.addAll(config.childJvmOptions());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ChildJvmFlags.of(config));
         command.add("-XX:ArchiveClassesAtExit=" + archive);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, config.childClasspath().stream().map(Path::toString).toList()));

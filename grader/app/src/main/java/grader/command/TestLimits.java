@@ -12,20 +12,28 @@ public final class TestLimits {
             description = "Heap of each JVM that runs a submission's tests (default: ${DEFAULT-VALUE}).")
     private String memory;
 
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Time one test may take (default: ${DEFAULT-VALUE}).")
-    private int testTimeoutSeconds;
+    @Option(names = "--test-timeout", paramLabel = "SECONDS",
+            description = "Processor time every test may use (default: each test its own limit, 10 times what the"
+                    + " reference solution needs for it and at least 1 s); code that waits instead is stopped after 3"
+                    + " times the limit.")
+    private Integer testTimeoutSeconds;
 
-    @Option(names = "--total-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time all tests of one submission may take together, compilation not counted"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private int totalTimeoutSeconds;
+    @Option(names = "--total-timeout", paramLabel = "SECONDS",
+            description = "Wall time all tests of one submission may take together, compilation not counted"
+                    + " (default: the sum of the tests' limits, plus 1 s per test for restarting the JVM).")
+    private Integer totalTimeoutSeconds;
 
     /** {@code config} with these limits; a malformed value is a usage error of {@code spec}'s command. */
     public GraderConfig.Builder applyTo(GraderConfig.Builder config, CommandSpec spec) {
         try {
-            return config.heap(memory)
-                    .timeouts(Duration.ofSeconds(testTimeoutSeconds), Duration.ofSeconds(totalTimeoutSeconds));
+            config.heap(memory);
+            if (testTimeoutSeconds != null) {
+                config.testTimeout(Duration.ofSeconds(testTimeoutSeconds));
+            }
+            if (totalTimeoutSeconds != null) {
+                config.totalTimeout(Duration.ofSeconds(totalTimeoutSeconds));
+            }
+            return config;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--memory takes a size like 256m; the timeouts take a whole number of seconds, at least 1");

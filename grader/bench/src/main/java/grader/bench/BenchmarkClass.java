@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class BenchmarkClass {
     /** What a generated submission is, for the benchmark's own bookkeeping. */
-    enum Kind { CORRECT, WRONG, NOT_COMPILING, HANGING }
+    enum Kind { CORRECT, WRONG, NOT_COMPILING, HANGING, WAITING, HOARDING }
 
     record Generated(String id, Kind kind, String model) {}
 
@@ -51,6 +51,24 @@ final class BenchmarkClass {
             all.add(new Generated(String.format("hanging-%03d", i), Kind.HANGING, solution.replace(EVAL_FIRST_LINE,
                     "for (long spin = 0; spin >= 0; spin = (spin + 1) % 1000) { }\n        " + EVAL_FIRST_LINE)));
         }
+        return all;
+    }
+
+    /**
+     * {@code count} submissions of which three are runaways in evaluation mode: an endless loop, a wait that
+     * never ends, and one that allocates until the heap is full; the rest are correct.
+     */
+    static List<Generated> withRunaways(int count) {
+        String solution = KitSources.bundled().solutionModel();
+        List<Generated> all = new ArrayList<>(correctOnes(Math.max(0, count - 3)));
+        all.add(new Generated("runaway-endless-loop", Kind.HANGING, solution.replace(EVAL_FIRST_LINE,
+                "for (long spin = 0; spin >= 0; spin = (spin + 1) % 1000) { }\n        " + EVAL_FIRST_LINE)));
+        all.add(new Generated("runaway-wait-forever", Kind.WAITING, solution.replace(EVAL_FIRST_LINE,
+                "synchronized (params) { try { params.wait(); } catch (InterruptedException e) { } }\n        "
+                        + EVAL_FIRST_LINE)));
+        all.add(new Generated("runaway-memory", Kind.HOARDING, solution.replace(EVAL_FIRST_LINE,
+                "java.util.List<double[]> hoard = new java.util.ArrayList<>();\n        "
+                        + "while (hoard.size() >= 0) { hoard.add(new double[1 << 20]); }\n        " + EVAL_FIRST_LINE)));
         return all;
     }
 

@@ -1,12 +1,14 @@
 package grader.bench;
 
+import grader.common.ChildJvmFlags;
+import grader.common.KitSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * How fast {@code grade-all} grades a class, against grading each submission with Maven. Not a unit test:
@@ -14,21 +16,34 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.GradeAllBenchmark [submissions] [maven-submissions] [work-folder]</pre>
  *
- * It generates a mixed class (default 50: correct, wrong, not compiling, hanging) and times
- * {@code grade-all --jobs 2} on it from a fresh JVM and an empty output folder (start-up and the class-data
- * archive included); then a class of correct submissions only (throughput for the common case); then one
- * {@code grade} of the solution; then the Maven baseline on the first few submissions of the mix (default
- * 5), scaled per submission. The last line is
- * {@code grade_all_per_sub_s=<x> maven_per_sub_s=<y> ratio=<y/x>}.
+ * Every grade runs the shipped grader/target/grader.jar from a fresh JVM with its shipped time limits. In
+ * order: a mixed class (default 50: correct, wrong, not compiling, hanging) from an empty output folder
+ * (start-up and the class-data archive included); a class of correct submissions only (throughput for the
+ * common case), measured in wall time and core-seconds (every process's processor time); the same class
+ * again with one choice about the test JVM changed at a time (each line is its own same-run comparison with
+ * "as shipped"); where one correct submission's processor time goes ({@link ChildCostBreakdown}); a class
+ * with three runaways (submissions + 10, so 60 by default); one endless loop graded alone; one {@code grade} of the solution; and the Maven baseline on the first few
+ * submissions of the mix (default 5), scaled per submission. It ends with {@code name=value} lines, the
+ * last one {@code grade_all_per_sub_s=<x> maven_per_sub_s=<y> ratio=<y/x>}.
  */
 public final class GradeAllBenchmark {
     private static final int JOBS = 2;
     private static final Path GRADER_JAR = Path.of("grader", "target", "grader.jar");
-    /**
-     * Shorter limits than the defaults (20 s per test, 5 min in all), so that a hanging submission costs seconds,
-     * not minutes; long enough that a correct submission never times out on a busy machine (2 s was not).
-     */
-    private static final List<String> LIMITS = List.of("--test-timeout", "5", "--total-timeout", "15");
+    private static final String DEFAULT_OPTIONS = String.join(" ", ChildJvmFlags.DEFAULTS);
+
+    /** One way to run the test JVMs: the grader's JVM options that select it. */
+    private record Variant(String name, List<String> graderJvmOptions) {}
+
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant("as_shipped", List.of()),
+            new Variant("no_warm_up", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS + " -Dgrader.warmUp=false")),
+            new Variant("no_class_data_archive", List.of("-Dgrader.classDataArchive=false")),
+            new Variant("c2_jit_too", List.of("-Dgrader.childJvmOptions="
+                    + DEFAULT_OPTIONS.replace("-XX:TieredStopAtLevel=1", "").strip())),
+            new Variant("fewer_jit_compiles", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS
+                    + " -XX:CompileThresholdScaling=4")),
+            new Variant("g1_gc", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS.replace("-XX:+UseSerialGC", "")
+                    .strip())));
 
     private GradeAllBenchmark() {}
 
@@ -45,22 +60,59 @@ public final class GradeAllBenchmark {
             System.err.println("No " + GRADER_JAR + ": build it first with mvn -B verify (or mvn -B -ntp -pl grader -am package).");
             System.exit(2);
         }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + loadAverage() + " (other work on the machine slows every line alike; compare within one run)");
 
         List<BenchmarkClass.Generated> mixed = BenchmarkClass.mixed(submissions);
         Path mixedFolder = BenchmarkClass.write(work.resolve("mixed"), mixed);
         System.out.println("mixed class: " + BenchmarkClass.counts(mixed) + " in " + mixedFolder);
-        double mixedSeconds = gradeAll(mixedFolder, work.resolve("mixed-out"));
-        double perSubmission = mixedSeconds / mixed.size();
+        TimedCommand.Measured mixedRun = gradeAll(List.of(), mixedFolder, work.resolve("mixed-out"));
+        double perSubmission = mixedRun.wallSeconds() / mixed.size();
         System.out.printf(Locale.ROOT, "grade-all --jobs %d, mixed: %.1f s for %d submissions, %.3f s each%n", JOBS,
-                mixedSeconds, mixed.size(), perSubmission);
+                mixedRun.wallSeconds(), mixed.size(), perSubmission);
 
         List<BenchmarkClass.Generated> correct = BenchmarkClass.correctOnes(Math.max(10, submissions / 2));
-        double correctSeconds = gradeAll(BenchmarkClass.write(work.resolve("correct"), correct), work.resolve("correct-out"));
-        System.out.printf(Locale.ROOT, "grade-all --jobs %d, correct only: %.1f s for %d submissions, %.2f submissions/s%n",
-                JOBS, correctSeconds, correct.size(), correct.size() / correctSeconds);
+        Path correctFolder = BenchmarkClass.write(work.resolve("correct"), correct);
+        List<String> results = new ArrayList<>();
+        double shippedPerSecond = 0;
+        double shippedCorePerSubmission = 0;
+        // -Dbench.variants=false skips the comparisons (a quicker run of the other lines).
+        boolean variants = !"false".equals(System.getProperty("bench.variants"));
+        for (Variant variant : variants ? VARIANTS : VARIANTS.subList(0, 1)) {
+            TimedCommand.Measured run = gradeAll(variant.graderJvmOptions(), correctFolder,
+                    work.resolve("correct-out-" + variant.name()));
+            double perSecond = correct.size() / run.wallSeconds();
+            double corePerSubmission = run.coreSeconds() / correct.size();
+            if (variant.name().equals("as_shipped")) {
+                shippedPerSecond = perSecond;
+                shippedCorePerSubmission = corePerSubmission;
+            }
+            System.out.printf(Locale.ROOT, "grade-all --jobs %d, correct only, %-22s %5.1f s for %d: %.2f submissions/s,"
+                    + " %.3f core-s each%n", JOBS, variant.name() + ":", run.wallSeconds(), correct.size(), perSecond,
+                    corePerSubmission);
+            results.add(String.format(Locale.ROOT, "correct_per_s_%s=%.2f core_s_each_%s=%.3f", variant.name(), perSecond,
+                    variant.name(), corePerSubmission));
+        }
 
-        double single = timed(command("grade", mixedFolder.resolve(mixed.get(0).id()).toString()));
-        System.out.printf(Locale.ROOT, "grade of one correct submission (fresh JVM): %.2f s%n", single);
+        ChildCostBreakdown.printFor(KitSources.bundled().solutionModel(), 8, work.resolve("breakdown"), System.out);
+
+        // 60 by default, as in the figure; smaller with a smaller class (CI runs 8).
+        List<BenchmarkClass.Generated> runaways = BenchmarkClass.withRunaways(submissions + 10);
+        TimedCommand.Measured runawayRun = gradeAll(List.of(), BenchmarkClass.write(work.resolve("runaways"), runaways),
+                work.resolve("runaways-out"));
+        System.out.printf(Locale.ROOT, "grade-all --jobs %d, %d with 3 runaways (endless loop, wait forever, memory):"
+                + " %.1f s, %.2f submissions/s%n", JOBS, runaways.size(), runawayRun.wallSeconds(),
+                runaways.size() / runawayRun.wallSeconds());
+
+        Path endless = work.resolve("runaways").resolve("runaway-endless-loop");
+        TimedCommand.Measured endlessRun = TimedCommand.run(command(List.of(), "grade", endless.toString()));
+        System.out.printf(Locale.ROOT, "grade of one endless loop in evaluation mode (fresh JVM): %.1f s%n",
+                endlessRun.wallSeconds());
+
+        TimedCommand.Measured single = TimedCommand.run(command(List.of(), "grade",
+                mixedFolder.resolve(mixed.get(0).id()).toString()));
+        System.out.printf(Locale.ROOT, "grade of one correct submission (fresh JVM): %.2f s, %.2f core-s%n",
+                single.wallSeconds(), single.coreSeconds());
 
         Path handout = MavenBaseline.handout(kitRoot, work.resolve("handout"));
         double mavenTotal = 0;
@@ -71,33 +123,34 @@ public final class GradeAllBenchmark {
             mavenTotal += seconds;
         }
         double mavenPerSubmission = mavenTotal / mavenCount;
+        results.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "correct_per_s=%.2f core_s_per_correct=%.3f mixed_s_each=%.3f runaways_per_s=%.2f"
+                        + " endless_loop_alone_s=%.1f single_grade_s=%.2f%n", shippedPerSecond, shippedCorePerSubmission,
+                perSubmission, runaways.size() / runawayRun.wallSeconds(), endlessRun.wallSeconds(), single.wallSeconds());
         System.out.printf(Locale.ROOT, "grade_all_per_sub_s=%.3f maven_per_sub_s=%.3f ratio=%.1f%n", perSubmission,
                 mavenPerSubmission, mavenPerSubmission / perSubmission);
     }
 
-    private static double gradeAll(Path classFolder, Path out) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("grade-all", classFolder.toString(), "--out", out.toString(),
+    private static TimedCommand.Measured gradeAll(List<String> graderJvmOptions, Path classFolder, Path out)
+            throws IOException, InterruptedException {
+        return TimedCommand.run(command(graderJvmOptions, "grade-all", classFolder.toString(), "--out", out.toString(),
                 "--jobs", String.valueOf(JOBS)));
-        arguments.addAll(LIMITS);
-        return timed(command(arguments.toArray(String[]::new)));
     }
 
     /** The grader's command line: the shipped grader/target/grader.jar, as instructors run it. */
-    private static List<String> command(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", GRADER_JAR.toAbsolutePath().toString()));
+    private static List<String> command(List<String> graderJvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(graderJvmOptions);
+        command.addAll(List.of("-jar", GRADER_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         return command;
     }
 
-    private static double timed(List<String> command) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IOException("failed (exit " + (process.isAlive() ? "none, still running" : process.exitValue())
-                    + "): " + String.join(" ", command));
+    private static String loadAverage() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/loadavg"))) {
+            return lines.findFirst().map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3))).orElse("?");
+        } catch (IOException | RuntimeException notLinux) {
+            return "unknown";
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 }

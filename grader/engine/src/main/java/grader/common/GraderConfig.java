@@ -4,8 +4,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -13,7 +16,7 @@ import java.util.stream.Stream;
  * kit sources to compile with. Immutable; {@link #builder()} and {@link #toBuilder()} make changed copies.
  *
  * @param heap            the child JVM's -Xmx, e.g. {@code 256m}
- * @param testTimeout     time one test may take before its child JVM is killed
+ * @param testTimeout     time a test not in {@code testLimits} may take before its child JVM is killed
  * @param totalTimeout    time all tests of a submission may take together (compilation not counted)
  * @param hiddenPackage   package whose {@code @Points} methods are the hidden tests
  * @param staticCheck     false only in the grader's own tests, to reach runtime defences
@@ -26,21 +29,18 @@ import java.util.stream.Stream;
  * @param sandbox         whether each child JVM runs in a bubblewrap sandbox ({@code grader.sandbox})
  * @param childUser       the unprivileged operating-system user the child JVM runs as, if any (the grader
  *                        then runs as root, as on Gradescope)
+ * @param testLimits      time limit by test id, from the reference solution's times ({@link TimeLimitRule});
+ *                        empty when the instructor set one limit for all tests
  */
 public record GraderConfig(String heap, Duration testTimeout, Duration totalTimeout, String hiddenPackage,
                            boolean staticCheck, KitSources kit, List<Path> childClasspath, Path workRoot,
                            List<String> childJvmOptions, int testJvms, SandboxMode sandbox,
-                           Optional<String> childUser) {
+                           Optional<String> childUser, Map<String, Duration> testLimits) {
 
     public static final String DEFAULT_HIDDEN_PACKAGE = "grader.hidden";
 
-    /**
-     * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), serial GC,
-     * the JDK's class-data archive, no hsperfdata file in /tmp. Override with the system property
-     * {@code grader.childJvmOptions} (space separated) to experiment.
-     */
-    public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
+    /** The child's JVM options besides its heap, as shipped: see {@link ChildJvmFlags#DEFAULTS}. */
+    public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = ChildJvmFlags.DEFAULTS;
 
     public GraderConfig {
         if (testJvms < 1) {
@@ -52,9 +52,18 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             throw new IllegalArgumentException("the child user must be a user name like grader-student, got '"
                     + childUser.get() + "'");
         }
+        testLimits = Map.copyOf(testLimits);
     }
 
-    /** The grader as shipped: 256m heap, 20 s per test, 5 min in all, the bundled kit and hidden tests. */
+    /** The time limit of one test: its own, from the reference times, or else {@link #testTimeout}. */
+    public Duration timeLimitOf(String testId) {
+        return testLimits.getOrDefault(testId, testTimeout);
+    }
+
+    /**
+     * The grader as shipped: 256m heap, the bundled kit and hidden tests, and time limits from the bundled
+     * reference times ({@link TimeLimitRule}); without those, 20 s per test and 5 min in all.
+     */
     public static GraderConfig defaults() {
         return builder().build();
     }
@@ -78,8 +87,11 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
     /** Changes one setting at a time; {@link #build()} checks them together. */
     public static final class Builder {
         private String heap = "256m";
+        private final Optional<ReferenceTimes> reference = ReferenceTimes.bundled();
         private Duration testTimeout = Duration.ofSeconds(20);
-        private Duration totalTimeout = Duration.ofMinutes(5);
+        /** Null: follows from the per-test limits. */
+        private Duration totalTimeout;
+        private Map<String, Duration> testLimits = reference.map(Builder::limitsFrom).orElse(Map.of());
         private String hiddenPackage = DEFAULT_HIDDEN_PACKAGE;
         private boolean staticCheck = true;
         private KitSources kit;
@@ -106,6 +118,13 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             testJvms = config.testJvms;
             sandbox = config.sandbox;
             childUser = config.childUser;
+            testLimits = config.testLimits;
+        }
+
+        private static Map<String, Duration> limitsFrom(ReferenceTimes times) {
+            Map<String, Duration> limits = new TreeMap<>();
+            times.byTest().forEach((id, time) -> limits.put(id, TimeLimitRule.limitFor(time)));
+            return limits;
         }
 
         public Builder hiddenPackage(String packageName) {
@@ -127,14 +146,50 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
             return this;
         }
 
+        /** One limit for every test and one for all together, instead of those from the reference times. */
         public Builder timeouts(Duration perTest, Duration total) {
-            if (perTest.compareTo(Duration.ZERO) <= 0 || total.compareTo(Duration.ZERO) <= 0) {
-                throw new IllegalArgumentException("timeouts must be positive, got " + perTest + " per test and "
-                        + total + " in all");
-            }
-            testTimeout = perTest;
-            totalTimeout = total;
+            return testTimeout(perTest).totalTimeout(total);
+        }
+
+        /** One limit for every test (the instructor's {@code --test-timeout}). */
+        public Builder testTimeout(Duration perTest) {
+            testTimeout = positive(perTest, "the time limit per test");
+            testLimits = Map.of();
             return this;
+        }
+
+        /** The limit for all tests together (the instructor's {@code --total-timeout}). */
+        public Builder totalTimeout(Duration total) {
+            totalTimeout = positive(total, "the time limit for all tests");
+            return this;
+        }
+
+        /** Per-test limits from these reference times ({@link TimeLimitRule}), e.g. freshly measured ones. */
+        public Builder referenceTimes(ReferenceTimes times) {
+            testLimits = limitsFrom(times);
+            return this;
+        }
+
+        private static Duration positive(Duration limit, String what) {
+            if (limit.compareTo(Duration.ZERO) <= 0) {
+                throw new IllegalArgumentException(what + " must be positive, got " + limit);
+            }
+            return limit;
+        }
+
+        /**
+         * Unless set: the sum the rule gives for the tests the reference times list (with the one limit, if the
+         * instructor set one), or 5 min when there are no reference times.
+         */
+        private Duration derivedTotal() {
+            if (totalTimeout != null) {
+                return totalTimeout;
+            }
+            if (!testLimits.isEmpty()) {
+                return TimeLimitRule.totalFor(testLimits.values());
+            }
+            return reference.map(times -> TimeLimitRule.totalFor(Collections.nCopies(times.byTest().size(), testTimeout)))
+                    .orElse(Duration.ofMinutes(5));
         }
 
         public Builder kit(KitSources sources) {
@@ -176,9 +231,9 @@ public record GraderConfig(String heap, Duration testTimeout, Duration totalTime
         }
 
         public GraderConfig build() {
-            return new GraderConfig(heap, testTimeout, totalTimeout, hiddenPackage, staticCheck,
+            return new GraderConfig(heap, testTimeout, derivedTotal(), hiddenPackage, staticCheck,
                     kit == null ? KitSources.bundled() : kit, childClasspath, workRoot, childJvmOptions, testJvms,
-                    sandbox, childUser);
+                    sandbox, childUser, testLimits);
         }
     }
 }

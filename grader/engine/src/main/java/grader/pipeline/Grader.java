@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -156,12 +157,13 @@ public final class Grader implements AutoCloseable {
             List<PlannedTest> tests = planFor(classes);
             Trace.mark("planned " + tests.size() + " tests");
             long start = System.nanoTime();
-            List<TestOutcome> outcomes = runShards(tests, classes, work, console, warmChildren);
+            Map<String, Duration> times = new ConcurrentHashMap<>();
+            List<TestOutcome> outcomes = runShards(tests, classes, work, console, warmChildren, times);
             Trace.mark("tests run");
             warmChildren.forEach(TestRun.WarmChild::close); // any that got no tests: their output ends too
             console.awaitDrained(Duration.ofSeconds(2));
             return new GradeReport(Verdict.GRADED, List.of(), outcomes, console.snapshot(),
-                    Duration.ofNanos(System.nanoTime() - start), Sandbox.describe(config));
+                    Duration.ofNanos(System.nanoTime() - start), Sandbox.describe(config), List.of(), times);
         } finally {
             warmChildren.forEach(TestRun.WarmChild::close);
         }
@@ -172,7 +174,8 @@ public final class Grader implements AutoCloseable {
      * test to blame), runs the shards side by side, and returns the outcomes in plan order.
      */
     private List<TestOutcome> runShards(List<PlannedTest> tests, Path classes, Path work, ConsoleCapture console,
-                                        List<TestRun.WarmChild> warmChildren) throws IOException, InterruptedException {
+                                        List<TestRun.WarmChild> warmChildren, Map<String, Duration> times)
+            throws IOException, InterruptedException {
         int shards = Math.min(warmChildren.size(), tests.size());
         List<List<PlannedTest>> dealt = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
@@ -187,15 +190,18 @@ public final class Grader implements AutoCloseable {
             TestRun.WarmChild child = warmChildren.get(shard);
             running.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return run.run(child);
+                    List<TestOutcome> outcomes = run.run(child);
+                    times.putAll(run.times());
+                    return outcomes;
                 } catch (IOException | InterruptedException e) {
                     throw new CompletionException(e);
                 }
             }));
         }
         Map<String, TestOutcome> byId = new HashMap<>();
-        new TestRun(config, dealt.get(0), classes, work.resolve("shard-0"), console).run(warmChildren.get(0))
-                .forEach(outcome -> byId.put(outcome.test().id(), outcome));
+        TestRun first = new TestRun(config, dealt.get(0), classes, work.resolve("shard-0"), console);
+        first.run(warmChildren.get(0)).forEach(outcome -> byId.put(outcome.test().id(), outcome));
+        times.putAll(first.times());
         try {
             for (CompletableFuture<List<TestOutcome>> shard : running) {
                 shard.get().forEach(outcome -> byId.put(outcome.test().id(), outcome));

@@ -2,6 +2,7 @@ package grader.report;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the grader found out about one submission; the JSON and text formats are views of it.
@@ -15,9 +16,11 @@ import java.util.List;
  * @param isolation how the test JVMs were isolated ({@code grader.sandbox.Sandbox#describe}: {@code bubblewrap},
  *                  or why not), empty if none ran
  * @param notes    what the student should know whatever the verdict, e.g. how the file's encoding was read
+ * @param testTimes each finished test's time as its limit counts it (for measuring the reference solution);
+ *                  never written to JSON
  */
 public record GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
-                          Duration testTime, String isolation, List<String> notes) {
+                          Duration testTime, String isolation, List<String> notes, Map<String, Duration> testTimes) {
 
     /** What the child JVM printed, capped. {@code totalBytes} counts everything, shown or not. */
     public record Console(String text, long totalBytes) {
@@ -28,12 +31,13 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
         problems = List.copyOf(problems);
         outcomes = List.copyOf(outcomes);
         notes = List.copyOf(notes);
+        testTimes = Map.copyOf(testTimes);
     }
 
-    /** A report without notes. */
+    /** A report without notes or test times. */
     public GradeReport(Verdict verdict, List<String> problems, List<TestOutcome> outcomes, Console console,
                        Duration testTime, String isolation) {
-        this(verdict, problems, outcomes, console, testTime, isolation, List.of());
+        this(verdict, problems, outcomes, console, testTime, isolation, List.of(), Map.of());
     }
 
     /** This report with {@code note} added, unless it is empty. */
@@ -43,7 +47,7 @@ public record GradeReport(Verdict verdict, List<String> problems, List<TestOutco
         }
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new GradeReport(verdict, problems, outcomes, console, testTime, isolation, more);
+        return new GradeReport(verdict, problems, outcomes, console, testTime, isolation, more, testTimes);
     }
 
     /** A report that says nothing of isolation (no test JVM ran, or it does not matter). */

@@ -1,5 +1,6 @@
 package grader.runner;
 
+import grader.common.ChildJvmFlags;
 import grader.common.Folders;
 import grader.common.GraderConfig;
 import grader.sandbox.ChildMounts;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One child JVM that runs hidden tests, seen from the parent: started early (it warms up while the
@@ -56,6 +58,7 @@ final class ChildJvm implements AutoCloseable {
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private volatile boolean connected;
     private volatile SocketChannel socket;
+    private List<ProcessHandle> processTree;
 
     private ChildJvm(Process process, ServerSocketChannel server, Path channel, String secret) {
         this.process = process;
@@ -136,12 +139,7 @@ final class ChildJvm implements AutoCloseable {
     private static List<String> command(GraderConfig config) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + config.heap());
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(config.childJvmOptions());
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dfile.encoding=UTF-8");
-        command.add("-Duser.language=en");
+        command.addAll(ChildJvmFlags.of(config));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, config.childClasspath().stream().map(Path::toString).toList()));
         command.add(ChildMain.class.getName());
@@ -155,6 +153,20 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             // The child died before reading its request; its exit is reported as a signal.
         }
+    }
+
+    /**
+     * Processor time (user and system, all threads) the child and anything it started have used so far; zero
+     * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
+     */
+    Duration cpuTime() {
+        if (processTree == null) {
+            // Read once: walking all of /proc ten times a second would cost the parent more than the answer is worth,
+            // and the tree (a wrapper such as a sandbox, then the JVM) is complete by the time a test has started.
+            processTree = Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).toList();
+        }
+        return processTree.stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The next signal, or null after {@code timeout}. */

@@ -1,5 +1,6 @@
 package grader.runner;
 
+import grader.common.Trace;
 import grader.harness.SubmissionClassLoader;
 import grader.harness.TestLauncher;
 import java.io.IOException;
@@ -20,16 +21,24 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  * private fields the student's code cannot reach without reflection, which the static check forbids.
  */
 public final class ChildMain {
+    static final String WARM_UP_PROPERTY = "grader.warmUp";
+
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
         // A child must never outlive its parent: an endless loop would otherwise run on after a killed grader.
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(5)));
+        Trace.mark("child: main");
         // Start-up work that needs no request, done while the parent compiles the submission.
         Launcher launcher = TestLauncher.create();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(WarmUpTest.class)).build());
+        Trace.mark("child: JUnit launcher created");
+        if (warmUpPays()) {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(WarmUpTest.class)).build());
+            Trace.mark("child: warm-up run done");
+        }
         RunRequest request = RunRequest.readFrom(System.in);
+        Trace.mark("child: request read");
         System.setIn(InputStream.nullInputStream());
         try (SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(request.channel()))) {
             ResultChannel channel = new ResultChannel(Channels.newOutputStream(socket), request.secret());
@@ -39,10 +48,51 @@ public final class ChildMain {
             Thread.currentThread().setContextClassLoader(loader);
             launcher.execute(TestLauncher.request(loader, request.selectors()),
                     new ChildListener(channel, request.selectors()));
+            Trace.mark("child: tests done");
+            traceJitAndGc();
             channel.send(Wire.Message.of(Wire.Event.DONE));
         }
         // halt, not exit: nothing the student's code registered (hooks, stray threads) runs after the tests.
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * The warm-up run loads JUnit's execution path and compiles the autodiff kernels while the parent is still
+     * compiling the submission. {@code -Dgrader.warmUp=false} turns it off: for a fresh child after a test timed
+     * out ({@link TestRun}), and in GradeAllBenchmark, which measures both.
+     */
+    private static boolean warmUpPays() {
+        return !"false".equals(System.getProperty(WARM_UP_PROPERTY));
+    }
+
+    /**
+     * With tracing on, the processor time of the child's JIT compiler threads and of its VM thread (where the
+     * serial collector runs), from Linux's per-thread accounting, for GradeAllBenchmark's breakdown.
+     */
+    private static void traceJitAndGc() {
+        if (!Trace.on()) {
+            return;
+        }
+        long jitTicks = 0;
+        long vmTicks = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path thread : threads.toList()) {
+                String name = java.nio.file.Files.readString(thread.resolve("comm")).strip();
+                String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                // Fields after the parenthesised name: state is field 3, utime 14 and stime 15.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jitTicks += ticks;
+                } else if (name.equals("VM Thread") || name.startsWith("GC Thread")) {
+                    vmTicks += ticks;
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            return;
+        }
+        // Linux counts in clock ticks of 10 ms (USER_HZ 100).
+        Trace.mark("child: JIT " + jitTicks * 10 + " ms, GC " + vmTicks * 10 + " ms");
     }
 
     /** Sends messages to the parent, one whole line at a time. */

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the planned tests of one compiled submission in child JVMs and decides how each one ended. The
- * parent owns the clocks: a test that outlives its time limit, or a JVM that dies, costs the test that was
- * running (or the next one, if none was), and a fresh child runs the rest; every result already reported
- * is kept.
+ * parent owns the clocks ({@link TestClock}): a test that outlives its time limit, or a JVM that dies,
+ * costs the test that was running (or the next one, if none was), and a fresh child runs the rest; every
+ * result already reported is kept.
  */
 public final class TestRun {
     /** The child's exit code under -XX:+ExitOnOutOfMemoryError. */
@@ -28,6 +29,11 @@ public final class TestRun {
     private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private final GraderConfig config;
+    /**
+     * For a fresh child after a test timed out or crashed: no warm-up run, since the parent would wait for it
+     * (nothing is left to compile meanwhile), and the child may live for one test only, too short to profit.
+     */
+    private final GraderConfig restartConfig;
     private final Path submissionClasses;
     private final Path workDir;
     private final ConsoleCapture console;
@@ -36,11 +42,13 @@ public final class TestRun {
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
     /** The first misconception each running test named, until it finishes. */
     private final Map<String, Misconception> diagnosed = new LinkedHashMap<>();
+    private final Map<String, Duration> times = new LinkedHashMap<>();
 
     /** @param plan the planned tests, in the order the child runs them */
     public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
                    ConsoleCapture console) {
         this.config = config;
+        this.restartConfig = config.toBuilder().addChildJvmOption("-D" + ChildMain.WARM_UP_PROPERTY + "=false").build();
         this.submissionClasses = submissionClasses;
         this.workDir = workDir;
         this.console = console;
@@ -91,7 +99,7 @@ public final class TestRun {
                 break;
             }
             if (child == null) {
-                child = ChildJvm.launch(config, workDir, submissionClasses, console);
+                child = ChildJvm.launch(restartConfig, workDir, submissionClasses, console);
             }
             try {
                 superviseOneChild(child, deadline);
@@ -108,16 +116,22 @@ public final class TestRun {
         child.start(submissionClasses, config.hiddenPackage(),
                 remaining.values().stream().map(PlannedTest::selector).toList());
         String current = null;
-        long lastProgress = System.nanoTime() + START_GRACE.toNanos();
+        TestClock clock = new TestClock(child, START_GRACE);
         while (true) {
-            long testDeadline = lastProgress + config.testTimeout().toNanos();
-            ChildJvm.Signal signal = child.poll(Duration.ofNanos(Math.min(testDeadline, deadline) - System.nanoTime()));
+            Duration limit = limitNow(current);
+            ChildJvm.Signal signal = child.poll(clock.nextCheck(limit, deadline));
             if (signal == null) {
-                boolean wholeRun = System.nanoTime() >= deadline;
-                blame(current, TestStatus.TIMED_OUT, wholeRun
-                        ? "timed out: the time limit for all tests (" + seconds(config.totalTimeout()) + ") ran out here"
-                        : "timed out after " + seconds(config.testTimeout()) + ": an endless loop, or a very slow one?");
-                return;
+                if (System.nanoTime() >= deadline) {
+                    blame(current, TestStatus.TIMED_OUT,
+                            "timed out: the time limit for all tests (" + seconds(config.totalTimeout()) + ") ran out here");
+                    return;
+                }
+                Optional<String> outOfTime = clock.exceeded(limit);
+                if (outOfTime.isPresent()) {
+                    blame(current, TestStatus.TIMED_OUT, outOfTime.get());
+                    return;
+                }
+                continue;
             }
             if (signal instanceof ChildJvm.Exited exited) {
                 grader.common.Trace.mark("child exited with " + exited.exitCode());
@@ -136,7 +150,7 @@ public final class TestRun {
                 case STARTED -> {
                     if (remaining.containsKey(message.testId())) {
                         current = message.testId();
-                        lastProgress = System.nanoTime();
+                        clock.testStarted();
                     }
                 }
                 case DIAGNOSED -> {
@@ -150,7 +164,7 @@ public final class TestRun {
                         outcomes.put(test.id(), new TestOutcome(test, message.status(), message.text(),
                                 diagnosed.remove(test.id())));
                         current = null;
-                        lastProgress = System.nanoTime();
+                        times.put(test.id(), clock.testFinished());
                     }
                 }
                 case DONE -> {
@@ -162,8 +176,27 @@ public final class TestRun {
         }
     }
 
+    /**
+     * The processor time each finished test took, as its time limit counts it ({@link TestClock}): from the end
+     * of the test before it in the same JVM (or its own start, if it was the JVM's first) to its end.
+     */
+    public Map<String, Duration> times() {
+        return Map.copyOf(times);
+    }
+
+    /** The limit of the running test, else of the next one (which blame() would end), else of the JUnit wrap-up. */
+    private Duration limitNow(String current) {
+        if (current != null) {
+            return config.timeLimitOf(current);
+        }
+        return remaining.isEmpty() ? config.testTimeout() : config.timeLimitOf(remaining.keySet().iterator().next());
+    }
+
     /** Ends the running test, or the next one if the JVM hung or died between tests. */
     private void blame(String current, TestStatus status, String reason) {
+        if (remaining.isEmpty()) {
+            return; // every test had reported: the JVM hung or died in JUnit's wrap-up, which costs nothing
+        }
         String id = current != null && remaining.containsKey(current) ? current : remaining.keySet().iterator().next();
         PlannedTest test = remaining.remove(id);
         outcomes.put(id, new TestOutcome(test, status, reason));
@@ -184,6 +217,6 @@ public final class TestRun {
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+        return TestClock.seconds(duration);
     }
 }

@@ -3,6 +3,7 @@ package grader.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.common.ReferenceTimes;
 import grader.harness.TestResult;
 import grader.harness.VariantHarness;
 import grader.report.PlannedTest;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,5 +68,15 @@ class HiddenTestsAgainstSolutionTest {
         Map<Integer, Double> perExercise = new TreeMap<>();
         solution.plan().forEach(test -> perExercise.merge(test.exercise(), test.points(), Double::sum));
         assertEquals(Map.of(2, 35.0, 3, 35.0, 4, 30.0), perExercise, "points per exercise");
+    }
+
+    @Test
+    void everyHiddenTestHasAReferenceTimeAndNoOtherTestHasOne() {
+        ReferenceTimes times = ReferenceTimes.bundled().orElseThrow(() -> new AssertionError("no "
+                + ReferenceTimes.RESOURCE + " bundled: measure it (see below)"));
+        Set<String> planned = solution.plan().stream().map(PlannedTest::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(planned, new TreeSet<>(times.byTest().keySet()), "the reference times are stale (a hidden test was "
+                + "added, renamed or removed): after mvn -B package, run java -jar grader/target/grader.jar selfcheck "
+                + "--measure-times grader/exercise/src/main/resources/" + ReferenceTimes.RESOURCE);
     }
 }

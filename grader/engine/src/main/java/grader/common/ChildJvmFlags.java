@@ -1,0 +1,32 @@
+package grader.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every JVM option of a child JVM that runs tests, in one place: the command that grades and the one that
+ * trains the class-data archive must agree (an archive made under other options is not used).
+ */
+public final class ChildJvmFlags {
+    /**
+     * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), serial GC,
+     * the JDK's class-data archive, no hsperfdata file in /tmp. Override with the system property
+     * {@code grader.childJvmOptions} (space separated) to experiment; GradeAllBenchmark compares choices.
+     */
+    public static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:-UsePerfData");
+
+    private ChildJvmFlags() {}
+
+    /** The options between {@code java} and {@code -cp}: limits, {@link GraderConfig#childJvmOptions}, and a fixed locale. */
+    public static List<String> of(GraderConfig config) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + config.heap());
+        options.add("-XX:+ExitOnOutOfMemoryError");
+        options.addAll(config.childJvmOptions());
+        options.add("-Djava.awt.headless=true");
+        options.add("-Dfile.encoding=UTF-8");
+        options.add("-Duser.language=en");
+        return options;
+    }
+}

@@ -1,0 +1,43 @@
+package grader.common;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * The rule that turns the reference solution's times ({@link ReferenceTimes}) into time limits, so that a
+ * hanging test costs about a second instead of a fixed 20 s, while a correct but slow submission still
+ * passes: each test may compute (processor time of the test JVM) {@value #FACTOR} times what the reference
+ * needs for it, and never less than {@link #FLOOR} (the reference needs milliseconds for most tests, and a
+ * fresh JVM or a cold JIT must not fail anyone). Code that waits instead of computing is stopped after
+ * {@value #WALL_FACTOR} times its limit of wall time. All tests of a submission together may take the sum
+ * of their limits plus {@link #RESTART} per test (after a test times out, a fresh JVM runs the rest), so
+ * that even a submission whose every test hangs is told so test by test. Documented for instructors in
+ * docs/instructors.md#time-limits.
+ */
+public final class TimeLimitRule {
+    public static final int FACTOR = 10;
+    public static final Duration FLOOR = Duration.ofSeconds(1);
+    /** What starting a fresh test JVM costs, allowed once per test. */
+    public static final Duration RESTART = Duration.ofSeconds(1);
+
+    /** Wall time a test may take, as a multiple of its limit of processor time: for code that waits, not computes. */
+    public static final int WALL_FACTOR = 3;
+
+    private TimeLimitRule() {}
+
+    /** {@value #WALL_FACTOR} x the limit: a busy machine may slow a correct test that much and more is waiting. */
+    public static Duration wallLimitFor(Duration limit) {
+        return limit.multipliedBy(WALL_FACTOR);
+    }
+
+    /** max({@link #FLOOR}, {@value #FACTOR} x reference), rounded up to a tenth of a second. */
+    public static Duration limitFor(Duration reference) {
+        long millis = Math.max(FLOOR.toMillis(), reference.toMillis() * FACTOR);
+        return Duration.ofMillis((millis + 99) / 100 * 100);
+    }
+
+    /** The time all tests may take together, given each test's limit. */
+    public static Duration totalFor(Collection<Duration> limits) {
+        return limits.stream().map(limit -> limit.plus(RESTART)).reduce(Duration.ZERO, Duration::plus);
+    }
+}

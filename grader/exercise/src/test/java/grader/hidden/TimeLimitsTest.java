@@ -1,0 +1,95 @@
+package grader.hidden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.common.GraderConfig;
+import grader.common.TimeLimitRule;
+import grader.pipeline.Grader;
+import grader.report.GradeReport;
+import grader.report.TestOutcome;
+import grader.report.TestStatus;
+import grader.report.Verdict;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped time limits, from the bundled reference times, on real submissions in child JVMs: generous
+ * enough for a correct but slow submission, tight enough that a runaway costs about the floor per test.
+ */
+class TimeLimitsTest {
+    private static final String EVAL_FIRST_LINE = "Node mean = new Node(params.get(\"avg_mean_\" + name));";
+    private static final String NORMALISED = "return scaleAndShift(x.sub(mean).div(variance.add(EPSILON).sqrt()), name);";
+
+    @TempDir
+    static Path workRoot;
+    private static Grader grader;
+
+    @BeforeAll
+    static void startGrader() throws Exception {
+        grader = new Grader(GraderConfig.builder().workRoot(workRoot).build());
+    }
+
+    @AfterAll
+    static void closeGrader() {
+        grader.close();
+    }
+
+    /**
+     * The solution with every layer five times slower: each forward pass of a linear layer and each batch
+     * norm, in both modes, spins for four times as long as its real work took.
+     */
+    static String fiveTimesSlowerSolution() {
+        String solution = HiddenTests.KIT.solutionModel();
+        String slow = solution
+                .replace("return x -> x.dot(param(weight));", "return x -> {\n            long started = System.nanoTime();\n"
+                        + "            Node out = x.dot(param(weight));\n            spinFourTimesAsLong(started);\n"
+                        + "            return out;\n        };")
+                .replace("Node mean = x.mean(0);", "long started = System.nanoTime();\n        Node mean = x.mean(0);")
+                .replace(EVAL_FIRST_LINE, "long started = System.nanoTime();\n        " + EVAL_FIRST_LINE)
+                .replace(NORMALISED, "Node out = " + NORMALISED.substring("return ".length())
+                        + "\n        spinFourTimesAsLong(started);\n        return out;");
+        int end = slow.lastIndexOf('}');
+        slow = slow.substring(0, end) + "\n    /** Busy-waits four times as long as the work since {@code started} took. */\n"
+                + "    private static void spinFourTimesAsLong(long started) {\n"
+                + "        long end = System.nanoTime() + 4 * (System.nanoTime() - started);\n"
+                + "        while (System.nanoTime() < end) { }\n    }\n}\n";
+        assertTrue(!slow.equals(solution) && slow.split("spinFourTimesAsLong\\(started\\)", -1).length == 4,
+                "the slow variant no longer patches the solution's linear layer and both batch-norm modes");
+        return slow;
+    }
+
+    @Test
+    void aCorrectSubmissionFiveTimesSlowerThanTheSolutionPassesEveryTest() throws Exception {
+        GradeReport report = grader.gradeSource(fiveTimesSlowerSolution());
+        assertEquals(Verdict.GRADED, report.verdict(), () -> "problems: " + report.problems());
+        List<TestOutcome> lost = report.outcomes().stream().filter(o -> o.status() != TestStatus.PASSED).toList();
+        assertEquals(List.of(), lost, "a correct submission five times slower than the solution must keep every point");
+    }
+
+    @Test
+    void anEndlessLoopInEvaluationModeCostsEachTestItsOwnLimitOfAboutTheFloor() throws Exception {
+        GradeReport report = grader.gradeSource(HiddenTests.KIT.solutionModel().replace(EVAL_FIRST_LINE,
+                "for (long spin = 0; spin >= 0; spin = (spin + 1) % 1000) { }\n        " + EVAL_FIRST_LINE));
+        List<TestOutcome> timedOut = report.outcomes().stream().filter(o -> o.status() == TestStatus.TIMED_OUT).toList();
+        assertTrue(timedOut.size() >= 3, "the tests of evaluation mode should have timed out: " + report.outcomes());
+        for (TestOutcome outcome : timedOut) {
+            Duration limit = grader.config().timeLimitOf(outcome.test().id());
+            assertTrue(limit.compareTo(TimeLimitRule.FLOOR.multipliedBy(2)) <= 0, outcome.test().id()
+                    + " may compute for " + limit + ": the reference needs milliseconds, so its limit should be near the floor");
+            assertTrue(outcome.message().startsWith("timed out after " + seconds(limit) + " of computing"),
+                    "the student should read the test's own limit: " + outcome.message());
+        }
+        assertTrue(report.outcomes().stream().anyMatch(o -> o.status() == TestStatus.PASSED),
+                "the tests of training mode still pass: " + report.outcomes());
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+    }
+}
