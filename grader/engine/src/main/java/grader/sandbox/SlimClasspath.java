@@ -22,9 +22,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The class path a test JVM needs, copied into one jar: the child's own classes, the hidden tests and
- * their data, autodiff, JUnit and Gson, and nothing else. Not the grader's other packages, not the
- * reference solution (its source in {@code grader/kit/} or its classes in a build), not the kit's
+ * The class path a test JVM needs, copied into one jar: the child's own classes (with the leaf package
+ * {@code grader.common}, whose trace the child writes), the hidden tests and their data, autodiff, JUnit
+ * and Gson, and nothing else. Not the grader's other packages, not the reference solution (its source in {@code grader/kit/} or its classes in a build), not the kit's
  * bundled sources, not the mutants, not the release bundle: what is not on the child's class path
  * cannot be read by the code under test, even through a hole in the static check.
  *
@@ -34,8 +34,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SlimClasspath {
     /** Folders (as jar entry prefixes) a test JVM loads from; the hidden package is added to them. */
-    static final List<String> NEEDED = List.of("autodiff/", "grader/runner/", "grader/harness/", "grader/report/",
-            "grader/rubric/", "grader/hidden/", "grader/fixtures/", "org/junit/", "org/opentest4j/",
+    static final List<String> NEEDED = List.of("autodiff/", "grader/common/", "grader/runner/", "grader/harness/",
+            "grader/report/", "grader/rubric/", "grader/hidden/", "grader/fixtures/", "org/junit/", "org/opentest4j/",
             "org/apiguardian/", "com/google/gson/");
     private static final long FIXED_TIME = 315_532_800_000L + 86_400_000L; // 1980-01-02, as reproducible jars do
 
