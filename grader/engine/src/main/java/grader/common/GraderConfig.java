@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * kit sources to compile with. Immutable; {@link #builder()} and {@link #toBuilder()} make changed copies.
  *
  * @param heap            the child JVM's -Xmx, e.g. {@code 256m}
- * @param testTimeout     time a test not in {@code testLimits} may take before its child JVM is killed
- * @param totalTimeout    time all tests of a submission may take together (compilation not counted)
+ * @param testTimeout     processor time a test not in {@code testLimits} may use before its child JVM is
+ *                        killed (code that waits instead: 3 times that in wall time, {@link TimeLimitRule})
+ * @param totalTimeout    wall time all tests of a submission may take together (compilation not counted)
  * @param hiddenPackage   package whose {@code @Points} methods are the hidden tests
  * @param staticCheck     false only in the grader's own tests, to reach runtime defences
  * @param kit             the kit sources compiled with every submission
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * @param childJvmOptions JVM options of the child besides its heap, tuned for a short run
  * @param testJvms        child JVMs that share one submission's tests: 2 halves a single grade's wall time on
  *                        two idle cores; 1 when many submissions are graded at once
- * @param testLimits      time limit by test id, from the reference solution's times ({@link TimeLimitRule});
+ * @param testLimits      processor-time limit by test id, from the reference solution's times ({@link TimeLimitRule});
  *                        empty when the instructor set one limit for all tests
  */
 public record GraderConfig(String heap, Duration testTimeout, Duration totalTimeout, String hiddenPackage,
