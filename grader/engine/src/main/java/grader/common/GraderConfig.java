@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * @param childJvmOptions JVM options of the child besides its heap, tuned for a short run
  * @param testJvms        child JVMs that share one submission's tests: 2 halves a single grade's wall time on
  *                        two idle cores; 1 when many submissions are graded at once
- * @param testLimits      processor-time limit by test id, from the reference solution's times ({@link TimeLimitRule});
+ * @param testLimits      processor-time limit by test id, from the reference times ({@link TimeLimitRule});
  *                        empty when the instructor set one limit for all tests
  */
 public record GraderConfig(String heap, Duration testTimeout, Duration totalTimeout, String hiddenPackage,
