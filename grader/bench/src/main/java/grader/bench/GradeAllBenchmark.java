@@ -37,6 +37,8 @@ public final class GradeAllBenchmark {
     private static final List<Variant> VARIANTS = List.of(
             new Variant("as_shipped", List.of()),
             new Variant("no_warm_up", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS + " -Dgrader.warmUp=false")),
+            new Variant("warm_up_20_rounds", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS
+                    + " -Dgrader.warmUpRounds=20")),
             new Variant("no_class_data_archive", List.of("-Dgrader.classDataArchive=false")),
             new Variant("c2_jit_too", List.of("-Dgrader.childJvmOptions="
                     + DEFAULT_OPTIONS.replace("-XX:TieredStopAtLevel=1", "").strip())),

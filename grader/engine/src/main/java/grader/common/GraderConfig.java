@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * kit sources to compile with. Immutable; {@link #builder()} and {@link #toBuilder()} make changed copies.
  *
  * @param heap            the child JVM's -Xmx, e.g. {@code 256m}
- * @param testTimeout     time a test not in {@code testLimits} may take before its child JVM is killed
- * @param totalTimeout    time all tests of a submission may take together (compilation not counted)
+ * @param testTimeout     processor time a test not in {@code testLimits} may use before its child JVM is
+ *                        killed (code that waits instead: 3 times that in wall time, {@link TimeLimitRule})
+ * @param totalTimeout    wall time all tests of a submission may take together (compilation not counted)
  * @param hiddenPackage   package whose {@code @Points} methods are the hidden tests
  * @param staticCheck     false only in the grader's own tests, to reach runtime defences
  * @param kit             the kit sources compiled with every submission
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * @param sandbox         whether each child JVM runs in a bubblewrap sandbox ({@code grader.sandbox})
  * @param childUser       the unprivileged operating-system user the child JVM runs as, if any (the grader
  *                        then runs as root, as on Gradescope)
- * @param testLimits      time limit by test id, from the reference solution's times ({@link TimeLimitRule});
+ * @param testLimits      processor-time limit by test id, from the reference times ({@link TimeLimitRule});
  *                        empty when the instructor set one limit for all tests
  */
 public record GraderConfig(String heap, Duration testTimeout, Duration totalTimeout, String hiddenPackage,
