@@ -62,16 +62,13 @@ final class GradeCommand implements Callable<Integer> {
                     "--out must name a file in an existing folder: " + out);
         }
         GraderConfig config = limits.applyTo(GraderConfig.builder(), spec).testJvms(testJvms).build();
-        Path slimFolder = ChildIsolation.temporaryFolder(false);
-        try {
-            java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, spec.commandLine().getErr());
-            if (isolated.isEmpty()) {
-                return ExitCode.UNUSABLE;
-            }
-            return grade(isolated.get());
-        } finally {
-            grader.common.Folders.deleteRecursively(slimFolder);
+        // Kept between runs (and never deleted here): see ChildIsolation.cacheFolder.
+        Path slimFolder = ChildIsolation.cacheFolder();
+        java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, slimFolder, spec, spec.commandLine().getErr());
+        if (isolated.isEmpty()) {
+            return ExitCode.UNUSABLE;
         }
+        return grade(isolated.get());
     }
 
     private int grade(GraderConfig config) throws Exception {

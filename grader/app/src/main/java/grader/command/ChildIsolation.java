@@ -9,9 +9,11 @@ import grader.sandbox.SlimClasspath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,8 +50,18 @@ public final class ChildIsolation {
             }
         }
         config = config.toBuilder().sandbox(sandbox).build();
-        if (sandbox != SandboxMode.OFF) {
-            Sandbox.Availability availability = Sandbox.probe(config.childUser());
+        // The probe starts a JVM in bubblewrap: let it run while the slim class path is written (one grade
+        // pays for both, so side by side they cost the longer of the two, not the sum).
+        Optional<String> user = config.childUser();
+        CompletableFuture<Sandbox.Availability> probing = sandbox == SandboxMode.OFF ? null
+                : CompletableFuture.supplyAsync(() -> Sandbox.probe(user));
+        Optional<Path> slimJar = Optional.empty();
+        if (sandbox != SandboxMode.OFF || childUser != null) {
+            Path folder = childUser == null ? slimFolder : temporaryFolder(true);
+            slimJar = Optional.of(SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder));
+        }
+        if (probing != null) {
+            Sandbox.Availability availability = probing.join();
             if (!availability.works() && sandbox == SandboxMode.REQUIRED) {
                 stderr.println(command + ": " + Sandbox.requiredButMissing(availability));
                 stderr.flush();
@@ -62,12 +74,10 @@ public final class ChildIsolation {
                 stderr.flush();
             }
         }
-        if (sandbox == SandboxMode.OFF && childUser == null) {
+        if (slimJar.isEmpty()) {
             return Optional.of(config);
         }
-        Path folder = childUser == null ? slimFolder : temporaryFolder(true);
-        Path jar = SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder);
-        return Optional.of(config.toBuilder().childClasspath(java.util.List.of(jar)).build());
+        return Optional.of(config.toBuilder().childClasspath(java.util.List.of(slimJar.get())).build());
     }
 
     /** Whether a child user was named: its JVMs cannot map a class-data archive kept in the output folder. */
@@ -80,6 +90,37 @@ public final class ChildIsolation {
      * SIGTERM); readable by every user only if a child user must read it (the jar holds the hidden tests).
      */
     public static Path temporaryFolder(boolean readableByAll) throws IOException {
+        return newTemporaryFolder(readableByAll);
+    }
+
+    /**
+     * Where a single {@code grade} keeps the slim class path between runs: writing it costs a fresh JVM
+     * about a quarter of a second, and its name is a hash of the grader jar's path, size and time, so a
+     * new jar gets a new file. The folder is the user's own ({@code grader-cache-UID} in the temp folder,
+     * mode 0700); if it is anything else (another owner, other modes, a link) a new temporary folder is
+     * used, so nobody can plant a class path for the test JVM.
+     */
+    public static Path cacheFolder() throws IOException {
+        Object uid;
+        try {
+            uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException notLinux) {
+            return newTemporaryFolder(false);
+        }
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "grader-cache-" + uid);
+        try {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            // checked below, whoever made it
+        }
+        boolean ours = Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                && uid.equals(Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                && Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
+                        .equals(PosixFilePermissions.fromString("rwx------"));
+        return ours ? folder : newTemporaryFolder(false);
+    }
+
+    private static Path newTemporaryFolder(boolean readableByAll) throws IOException {
         Path folder = Files.createTempDirectory("grader-child-classpath-");
         if (readableByAll) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
