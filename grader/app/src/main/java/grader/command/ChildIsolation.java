@@ -13,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,18 +49,8 @@ public final class ChildIsolation {
             }
         }
         config = config.toBuilder().sandbox(sandbox).build();
-        // The probe starts a JVM in bubblewrap: let it run while the slim class path is written (one grade
-        // pays for both, so side by side they cost the longer of the two, not the sum).
-        Optional<String> user = config.childUser();
-        CompletableFuture<Sandbox.Availability> probing = sandbox == SandboxMode.OFF ? null
-                : CompletableFuture.supplyAsync(() -> Sandbox.probe(user));
-        Optional<Path> slimJar = Optional.empty();
-        if (sandbox != SandboxMode.OFF || childUser != null) {
-            Path folder = childUser == null ? slimFolder : temporaryFolder(true);
-            slimJar = Optional.of(SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder));
-        }
-        if (probing != null) {
-            Sandbox.Availability availability = probing.join();
+        if (sandbox != SandboxMode.OFF) {
+            Sandbox.Availability availability = Sandbox.probe(config.childUser());
             if (!availability.works() && sandbox == SandboxMode.REQUIRED) {
                 stderr.println(command + ": " + Sandbox.requiredButMissing(availability));
                 stderr.flush();
@@ -74,23 +63,17 @@ public final class ChildIsolation {
                 stderr.flush();
             }
         }
-        if (slimJar.isEmpty()) {
+        if (sandbox == SandboxMode.OFF && childUser == null) {
             return Optional.of(config);
         }
-        return Optional.of(config.toBuilder().childClasspath(java.util.List.of(slimJar.get())).build());
+        Path folder = childUser == null ? slimFolder : temporaryFolder(true);
+        Path jar = SlimClasspath.write(config.childClasspath(), config.hiddenPackage(), folder);
+        return Optional.of(config.toBuilder().childClasspath(java.util.List.of(jar)).build());
     }
 
     /** Whether a child user was named: its JVMs cannot map a class-data archive kept in the output folder. */
     public boolean hasChildUser() {
         return childUser != null;
-    }
-
-    /**
-     * A new folder for the slim class path, deleted when the grader exits (also on Ctrl-C or a platform's
-     * SIGTERM); readable by every user only if a child user must read it (the jar holds the hidden tests).
-     */
-    public static Path temporaryFolder(boolean readableByAll) throws IOException {
-        return newTemporaryFolder(readableByAll);
     }
 
     /**
@@ -105,7 +88,7 @@ public final class ChildIsolation {
         try {
             uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException notLinux) {
-            return newTemporaryFolder(false);
+            return temporaryFolder(false);
         }
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), "grader-cache-" + uid);
         try {
@@ -117,10 +100,14 @@ public final class ChildIsolation {
                 && uid.equals(Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS))
                 && Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
                         .equals(PosixFilePermissions.fromString("rwx------"));
-        return ours ? folder : newTemporaryFolder(false);
+        return ours ? folder : temporaryFolder(false);
     }
 
-    private static Path newTemporaryFolder(boolean readableByAll) throws IOException {
+    /**
+     * A new folder for the slim class path, deleted when the grader exits (also on Ctrl-C or a platform's
+     * SIGTERM); readable by every user only if a child user must read it (the jar holds the hidden tests).
+     */
+    public static Path temporaryFolder(boolean readableByAll) throws IOException {
         Path folder = Files.createTempDirectory("grader-child-classpath-");
         if (readableByAll) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
