@@ -49,6 +49,8 @@ final class ChildJvm implements AutoCloseable {
     /** sun_path is 108 bytes on Linux, 104 on macOS, with its terminating zero. */
     private static final int MAX_SOCKET_PATH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a sandbox's wrapper may take to end after its test JVM was killed, before it is killed too. */
+    private static final Duration WRAPPER_EXIT = Duration.ofMillis(500);
 
     private final Process process;
     private final ServerSocketChannel server;
@@ -217,10 +219,19 @@ final class ChildJvm implements AutoCloseable {
     /** Kills the child and anything it started. */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        closeQuietly();
         try {
+            // The test JVM first, alone: a sandbox's own processes then reap it and end by themselves, so its
+            // processor time reaches this process's accounting (getrusage, bash's times) instead of vanishing
+            // with a killed wrapper. Then everything that is left.
+            List<ProcessHandle> leaves = process.descendants().filter(each -> each.children().findAny().isEmpty())
+                    .toList();
+            leaves.forEach(ProcessHandle::destroyForcibly);
+            if (!leaves.isEmpty()) {
+                process.waitFor(WRAPPER_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            closeQuietly();
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
