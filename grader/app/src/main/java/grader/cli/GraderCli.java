@@ -7,6 +7,7 @@ import grader.release.PackageCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,10 @@ public final class GraderCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        OptionalInt tuned = TunedJvm.runTuned(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
         Trace.mark("main");
         int exitCode = commandLine().execute(args);
         Trace.mark("done");

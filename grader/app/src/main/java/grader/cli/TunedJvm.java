@@ -1,0 +1,115 @@
+package grader.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the grader in a second JVM started with options that suit its work, since {@code java -jar} cannot
+ * carry JVM options. The grader's processor time goes mostly to javac, and a JVM that also compiles javac
+ * with C2 spends more on that than it will ever win back in a run of seconds or a class of a few hundred: C1
+ * only and the serial collector made a single {@code grade} 1.55 s -> 1.2 s and grade-all's own share of a
+ * class a half cheaper on this kit's 2-core machine (measurements in GradeAllBenchmark). The launching JVM
+ * only waits, passes its exit code on, and takes the tuned one with it when it is stopped. Off with
+ * {@code -Dgrader.tunedJvm=false}, and where a debugger, profiler or agent is attached.
+ */
+public final class TunedJvm {
+    /**
+     * {@code true} in the tuned JVM, which must not start another one; {@code false} from the user runs the
+     * grader in the JVM it was started in, with the user's options only.
+     */
+    public static final String TUNED_PROPERTY = "grader.tunedJvm";
+    /** C1 only, the serial collector, the JDK's class-data archive, no hsperfdata file in /tmp. */
+    public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+            "-Xshare:auto");
+    private static final List<String> TOOL_OPTIONS = List.of("-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp",
+            "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder");
+    /** How long a stopped launcher waits for the tuned JVM to write what it has and end. */
+    private static final long STOP_GRACE_SECONDS = 30;
+
+    private TunedJvm() {}
+
+    /**
+     * Runs the command in a tuned JVM and returns its exit code, or empty when this JVM should run it itself:
+     * it is the tuned one, the user turned this off, or no second JVM could be started.
+     */
+    static OptionalInt runTuned(String[] args) {
+        String setting = System.getProperty(TUNED_PROPERTY, "");
+        if (setting.equals("true")) {
+            endWithLauncher();
+            return OptionalInt.empty();
+        }
+        if (setting.equals("false") || toolAttached()) {
+            return OptionalInt.empty();
+        }
+        Process tuned;
+        try {
+            tuned = new ProcessBuilder(command(args)).inheritIO().start();
+        } catch (IOException cannotStart) {
+            return OptionalInt.empty();
+        }
+        // Ctrl-C reaches both JVMs (one process group); a platform's SIGTERM reaches only this one: pass it on,
+        // and let the tuned JVM finish its partial results (grade-all) and remove its scratch before this one ends.
+        Thread passOnStop = new Thread(() -> {
+            tuned.destroy();
+            waitQuietly(tuned);
+        }, "grader-stop-tuned-jvm");
+        Runtime.getRuntime().addShutdownHook(passOnStop);
+        try {
+            int exitCode = tuned.waitFor();
+            Runtime.getRuntime().removeShutdownHook(passOnStop);
+            return OptionalInt.of(exitCode);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(1);
+        } catch (IllegalStateException shuttingDown) {
+            return OptionalInt.of(1);
+        }
+    }
+
+    /**
+     * The same java, class path and command line; this JVM's own options (system properties, heap, an agent)
+     * come after the tuned ones, so that an option the user gave wins.
+     */
+    static List<String> command(String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(OPTIONS);
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + TUNED_PROPERTY + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(GraderCli.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * A debugger, profiler or agent on this JVM: it stays where the user attached it, so the grader runs here
+     * (a second JVM would also open the debugger's port or write the same recording).
+     */
+    static boolean toolAttached() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(option ->
+                TOOL_OPTIONS.stream().anyMatch(option::startsWith));
+    }
+
+    /** A launcher killed outright (SIGKILL) cannot pass anything on: the tuned JVM notices and stops itself. */
+    private static void endWithLauncher() {
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> {
+            System.err.println("grader: the launching JVM ended; stopping.");
+            System.exit(143);
+        }));
+    }
+
+    private static void waitQuietly(Process tuned) {
+        try {
+            tuned.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
