@@ -23,9 +23,12 @@ public final class TunedJvm {
      * grader in the JVM it was started in, with the user's options only.
      */
     public static final String TUNED_PROPERTY = "grader.tunedJvm";
-    /** C1 only, the serial collector, the JDK's class-data archive, no hsperfdata file in /tmp. */
-    public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xshare:auto");
+    /**
+     * C1 only, the serial collector, no hsperfdata file in /tmp. All are -XX options, which a JVM other than
+     * HotSpot (OpenJ9) ignores, and HotSpot does too for any it no longer knows: never a JVM that cannot start.
+     */
+    public static final List<String> OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
     private static final List<String> TOOL_OPTIONS = List.of("-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp",
             "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder");
     /** How long a stopped launcher waits for the tuned JVM to write what it has and end. */
