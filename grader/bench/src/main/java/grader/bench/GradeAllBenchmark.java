@@ -46,8 +46,8 @@ public final class GradeAllBenchmark {
             new Variant("no_class_data_archive", List.of("-Dgrader.classDataArchive=false")),
             new Variant("c2_jit_too", List.of("-Dgrader.childJvmOptions="
                     + DEFAULT_OPTIONS.replace("-XX:TieredStopAtLevel=1", "").strip())),
-            new Variant("fewer_jit_compiles", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS
-                    + " -XX:CompileThresholdScaling=4")),
+            new Variant("default_jit_thresholds", List.of("-Dgrader.childJvmOptions="
+                    + DEFAULT_OPTIONS.replace("-XX:CompileThresholdScaling=3", "").strip())),
             new Variant("g1_gc", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS.replace("-XX:+UseSerialGC", "")
                     .strip())));
 

@@ -9,12 +9,15 @@ import java.util.List;
  */
 public final class ChildJvmFlags {
     /**
-     * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), serial GC,
-     * the JDK's class-data archive, no hsperfdata file in /tmp. Override with the system property
-     * {@code grader.childJvmOptions} (space separated) to experiment; GradeAllBenchmark compares choices.
+     * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), and C1 only
+     * for methods run three times as often as by default (the JIT's threads took a third of a correct
+     * submission's processor time, for methods the tests run a few hundred times; GradeAllBenchmark's
+     * {@code default_jit_thresholds} line measures it), serial GC, the JDK's class-data archive, no hsperfdata
+     * file in /tmp. Override with the system property {@code grader.childJvmOptions} (space separated) to
+     * experiment; GradeAllBenchmark compares choices.
      */
-    public static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:-UsePerfData");
+    public static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
 
     private ChildJvmFlags() {}
 
