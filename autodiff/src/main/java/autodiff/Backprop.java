@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Reverse-mode accumulation over a graph of {@link Node}s, walked without recursion. */
 final class Backprop {
+    /** About a training step's graph of the exercise's network, so that walking it does not regrow the map. */
+    private static final int EXPECTED_NODES = 128;
+
     private Backprop() {}
 
     static Map<String, Matrix> run(Node root, Matrix seed) {
@@ -19,7 +22,7 @@ final class Backprop {
             return byName;
         }
         List<Node> order = topologicalOrder(root);
-        Map<Node, Gradient> gradients = new IdentityHashMap<>(2 * order.size());
+        Map<Node, Gradient> gradients = new IdentityHashMap<>(order.size());
         gradients.put(root, new Gradient(seed, false));  // the caller's seed is not ours to recycle
         for (int i = order.size() - 1; i >= 0; i--) {
             Node node = order.get(i);
@@ -104,7 +107,7 @@ final class Backprop {
     /** Parents before children; only nodes that lead to a named node are visited. */
     private static List<Node> topologicalOrder(Node root) {
         List<Node> order = new ArrayList<>();
-        Map<Node, Boolean> visited = new IdentityHashMap<>();
+        Map<Node, Boolean> visited = new IdentityHashMap<>(EXPECTED_NODES);
         Deque<Node> stack = new ArrayDeque<>();
         // nextParent[d]: the next parent to visit of the node at depth d; a plain int array, not a Deque<Integer>,
         // so that walking the graph boxes nothing.

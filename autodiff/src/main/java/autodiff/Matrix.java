@@ -125,7 +125,7 @@ public final class Matrix {
 
     /** The rows at {@code indices}, in that order (a mini-batch). */
     public Matrix selectRows(int[] indices) {
-        double[] out = ArrayPool.forThisThread().take(indices.length * cols);
+        double[] out = ArrayPool.array(indices.length * cols);
         for (int i = 0; i < indices.length; i++) {
             int row = indices[i];
             if (row < 0 || row >= rows) {
@@ -163,7 +163,7 @@ public final class Matrix {
     }
 
     public Matrix add(double value) {
-        double[] out = ArrayPool.forThisThread().take(data.length);
+        double[] out = ArrayPool.array(data.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = data[i] + value;
         }
@@ -171,7 +171,7 @@ public final class Matrix {
     }
 
     public Matrix mul(double value) {
-        double[] out = ArrayPool.forThisThread().take(data.length);
+        double[] out = ArrayPool.array(data.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = data[i] * value;
         }
@@ -179,7 +179,7 @@ public final class Matrix {
     }
 
     public Matrix map(DoubleUnaryOperator function) {
-        double[] out = ArrayPool.forThisThread().take(data.length);
+        double[] out = ArrayPool.array(data.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = function.applyAsDouble(data[i]);
         }
@@ -193,7 +193,7 @@ public final class Matrix {
     public Matrix zip(String op, Matrix other, DoubleBinaryOperator function) {
         Matrix a = broadcastAgainst(op, other);
         Matrix b = other.broadcastAgainst(op, this);
-        double[] out = ArrayPool.forThisThread().take(a.data.length);
+        double[] out = ArrayPool.array(a.data.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = function.applyAsDouble(a.data[i], b.data[i]);
         }
@@ -203,7 +203,7 @@ public final class Matrix {
     private Matrix elementwise(String op, Matrix other, Kernel kernel) {
         int outRows = Broadcast.rows(op, this, other);
         int outCols = Broadcast.cols(op, this, other);
-        double[] out = ArrayPool.forThisThread().take(outRows * outCols);
+        double[] out = ArrayPool.array(outRows * outCols);
         Matrix a = this;
         Matrix b = other;
         if (a.cols != outCols || (a.rows != outRows && b.rows == outRows && b.cols == outCols)) {
@@ -270,7 +270,7 @@ public final class Matrix {
     }
 
     public Matrix transpose() {
-        double[] out = ArrayPool.forThisThread().take(data.length);
+        double[] out = ArrayPool.array(data.length);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 out[j * rows + i] = data[i * cols + j];
@@ -297,7 +297,7 @@ public final class Matrix {
     public Matrix sum(int axis) {
         Axis.check("sum", axis);
         if (axis == 0) {
-            double[] out = ArrayPool.forThisThread().take(cols);
+            double[] out = ArrayPool.array(cols);
             Arrays.fill(out, 0.0);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
@@ -306,7 +306,7 @@ public final class Matrix {
             }
             return new Matrix(1, cols, out);
         }
-        double[] out = ArrayPool.forThisThread().take(rows);
+        double[] out = ArrayPool.array(rows);
         for (int i = 0; i < rows; i++) {
             double total = 0.0;
             for (int j = 0; j < cols; j++) {
@@ -339,7 +339,7 @@ public final class Matrix {
         }
         Check.argument((this.rows == 1 || this.rows == rows) && (this.cols == 1 || this.cols == cols),
                 "broadcastTo: cannot repeat %s up to (%dx%d)", shape(), rows, cols);
-        double[] out = ArrayPool.forThisThread().take(rows * cols);
+        double[] out = ArrayPool.array(rows * cols);
         for (int i = 0; i < rows; i++) {
             int from = this.rows == 1 ? 0 : i * this.cols;
             if (this.cols == 1) {
@@ -381,7 +381,7 @@ public final class Matrix {
 
     /** Hands this matrix's array to {@link ArrayPool}; Backprop calls it only for a gradient nothing else holds. */
     void recycle() {
-        ArrayPool.forThisThread().recycle(data);
+        ArrayPool.giveBack(data);
     }
 
     // ---- comparison and printing -------------------------------------------------------------
