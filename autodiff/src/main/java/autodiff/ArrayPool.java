@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 
 /**
  * Arrays for new matrices, handed out again once {@link Backprop} knows that the gradient holding one is
- * dead. A fresh {@code double[]} is written to memory the cache has not seen and must be zeroed first: for
- * the network's (50x20) matrices that cost about 6 times the arithmetic of an add (measured: 450 ns fresh,
- * 61 ns into a reused array). A training step's gradients, and the next step's forward values, reuse a few
- * cache-hot arrays instead, as PyTorch's caching allocator does. One pool per thread, so no locking.
+ * dead. A fresh {@code double[]} is written to memory the cache has not seen and must be zeroed first: in a
+ * loop of (50x20) adds that cost about 6 times the arithmetic (measured: 450 ns fresh, 61 ns into a reused
+ * array). A training step's gradients, and the next step's forward values, reuse a few cache-hot arrays
+ * instead, as PyTorch's caching allocator does: a step allocates half as much (310 to 160 KB) and its thread
+ * takes about 8% less CPU time. One pool per thread, so no locking.
  *
  * <p>An array from {@link #take} holds old values: every caller writes each entry before the matrix escapes.
  * Only arrays that nothing else can reach may be {@link #recycle recycled}, which is why only Backprop does.
@@ -19,7 +20,7 @@ final class ArrayPool {
     static final int MAX_LENGTHS = 32;
     /**
      * Shorter arrays, such as a (1x20) row or a (50x1) column, cost the garbage collector less than a trip
-     * through the pool (measured: the pool's bookkeeping was 4% of a step before they were left out).
+     * through the pool (measured: the pool's bookkeeping took 4.6% of a step's profile samples with them, 3.4% without).
      */
     static final int MIN_POOLED_LENGTH = 64;
 
