@@ -19,7 +19,7 @@ final class DotKernel {
 
     /** out (rows x n, row-major) = a (rows x inner) . b (inner x n). */
     static double[] multiply(Operand a, Operand b, int rows, int inner, int n) {
-        double[] out = new double[rows * n];
+        double[] out = ArrayPool.array(rows * n);  // every entry is written below
         int i = 0;
         for (; i + 1 < rows; i += 2) {
             int j = 0;

@@ -15,7 +15,10 @@ import java.util.Optional;
  * operand are summed back to its shape in one place ({@link Backprop}), not in every op.
  */
 public final class Node {
-    /** The gradient an op sends to one of its parents, given the gradient arriving at the op. */
+    /**
+     * The gradient an op sends to one of its parents, given the gradient arriving at the op: {@code upstream}
+     * itself, or a new matrix that nothing else holds ({@link Backprop} recycles it once it is dead).
+     */
     @FunctionalInterface
     interface LocalGradient {
         Matrix apply(Matrix upstream);

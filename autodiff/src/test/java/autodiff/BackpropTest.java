@@ -137,4 +137,43 @@ class BackpropTest {
         assertEquals("Node: value is null; pass a Matrix (params.get(key) gives null for a key that is not in params)",
                 thrown.getMessage());
     }
+
+    @Test
+    void gradientsReturnedByOneBackwardPassSurviveTheNextPassesReusingArrays() {
+        Node w = new Node(X, "w");
+        Node b = new Node(Matrix.of(new double[][] {{1, -1}}), "b");
+        Node out = w.mul(w).add(b).tanh().add(w).sum();
+        Map<String, Matrix> first = out.grad();
+        Map<String, Matrix> copy = Map.of("w", Matrix.of(first.get("w").toArray()), "b", Matrix.of(first.get("b").toArray()));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(copy, out.grad(), "every pass gives the same gradients");
+            w.mul(new Node(X)).sub(b).sqrt().sum().grad();  // another graph, recycling its own gradients
+        }
+        assertEquals(copy.get("w"), first.get("w"));
+        assertEquals(copy.get("b"), first.get("b"));
+    }
+
+    @Test
+    void aGradientPassedUnchangedToTwoParentsReachesBoth() {
+        Node u = new Node(X, "u");
+        Node v = new Node(X.mul(2), "v");
+        // d/du sum(tanh(u + v) * u) and the same for v, through one add that hands its gradient to both
+        Node sum = u.add(v);
+        Node out = sum.tanh().mul(u).sum();
+        Matrix t = X.mul(3).map(Node::tanh);
+        Matrix dSum = X.zip("expected", t, (x, ti) -> x * (1 - ti * ti));
+        Map<String, Matrix> grad = out.grad();
+        assertEquals(dSum.add(t), grad.get("u"));
+        assertEquals(dSum, grad.get("v"));
+    }
+
+    @Test
+    void aNodeAddedToItselfGetsTwiceTheGradient() {
+        Node w = new Node(X, "w");
+        Node twice = w.tanh();
+        Map<String, Matrix> grad = twice.add(twice).mul(twice.add(twice)).sum().grad();
+        Matrix t = X.map(Node::tanh);
+        // d/dw (2 tanh w)^2 = 8 tanh w (1 - tanh^2 w)
+        assertEquals(t.mul(8).zip("expected", t, (a, ti) -> a * (1 - ti * ti)).toString(), grad.get("w").toString());
+    }
 }

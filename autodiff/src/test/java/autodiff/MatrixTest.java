@@ -98,6 +98,41 @@ class MatrixTest {
     }
 
     @Test
+    void aRowAgainstManyRowsAgreesBitwiseWithZipAcrossTheKernelsChunks() {
+        Random random = new Random(12);
+        // (50x20): chunks of 13 rows; (300x2): chunks of 128 rows and a last one of 44; (2x300): too wide to chunk
+        int[][] sizes = {{50, 20}, {300, 2}, {2, 300}};
+        for (int[] shape : sizes) {
+            Matrix full = Matrix.randn(shape[0], shape[1], random);
+            Matrix row = Matrix.randn(1, shape[1], random);
+            for (Matrix[] pair : new Matrix[][] {{full, row}, {row, full}}) {
+                Matrix a = pair[0];
+                Matrix b = pair[1];
+                String shapes = a.shape() + " and " + b.shape();
+                assertEquals(a.zip("add", b, (x, y) -> x + y), a.add(b), "add of " + shapes);
+                assertEquals(a.zip("sub", b, (x, y) -> x - y), a.sub(b), "sub of " + shapes);
+                assertEquals(a.zip("mul", b, (x, y) -> x * y), a.mul(b), "mul of " + shapes);
+                assertEquals(a.zip("div", b, (x, y) -> x / y), a.div(b), "div of " + shapes);
+            }
+        }
+    }
+
+    @Test
+    void columnSumsAgreeBitwiseWithAddingTheRowsOneByOneFromTheTop() {
+        Random random = new Random(13);
+        for (int rows : new int[] {1, 3, 4, 5, 50, 51}) {
+            Matrix m = Matrix.randn(rows, 7, random).mul(1e3).add(Matrix.randn(rows, 7, random));
+            double[] expected = new double[7];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < 7; j++) {
+                    expected[j] += m.get(i, j);
+                }
+            }
+            assertEquals(Matrix.fromRowMajor(1, 7, expected), m.sum(0), "sum(0) of " + m.shape());
+        }
+    }
+
+    @Test
     void columnAgainstRowIsRefusedNamingOpAndShapes() {
         Matrix column = Matrix.zeros(50, 1);
         Matrix row = Matrix.zeros(1, 50);

@@ -38,6 +38,9 @@ public final class TrainingBenchmark {
      * leaves out the JVM's GC threads, so the GC's pauses are printed beside it.
      */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The same bean's allocation counter, where the JVM has one (HotSpot does); else null. */
+    private static final com.sun.management.ThreadMXBean ALLOCATION = THREADS instanceof com.sun.management.ThreadMXBean bean
+            && bean.isThreadAllocatedMemorySupported() ? bean : null;
 
     private TrainingBenchmark() {}
 
@@ -68,11 +71,14 @@ public final class TrainingBenchmark {
             long gcBefore = gcMillis();
             PyTorchBaseline.Run ours = null;
             PyTorchBaseline.Run theirs = null;
+            long allocatedInRuns = 0;
             for (int run = 0; run < TIMED_RUNS; run++) {
+                long allocatedBefore = allocatedBytes();
                 ours = timedRun(settings, data);
                 millis[run] = ours.millis();
                 cpuMillis[run] = ours.cpuMillis();
                 checksum += ours.loss();
+                allocatedInRuns += allocatedBytes() - allocatedBefore;
                 long start = System.nanoTime();
                 checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
                 textbookMillis[run] = (System.nanoTime() - start) / 1e6;
@@ -90,6 +96,10 @@ public final class TrainingBenchmark {
             out.printf("baseline (same run): the same steps' matrix products as textbook loops, no autodiff: median %.3f ms%n",
                     Summary.of(textbookMillis).median());
             out.printf("ratio_train_to_textbook_products=%.2f%n", summary.median() / Summary.of(textbookMillis).median());
+            if (ALLOCATION != null) {
+                // Mean over the timed runs, each new Model included: what the garbage collector has to clear per step.
+                out.printf("allocated per training step: %.1f KB%n", allocatedInRuns / 1024.0 / TIMED_RUNS / settings.steps());
+            }
             String pytorchMedian = "unmeasured";
             String ratio = "unmeasured";
             String cpuRatio = "unmeasured";
@@ -130,6 +140,11 @@ public final class TrainingBenchmark {
             out.println("PyTorch baseline: could not run it with " + search.python().get() + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** Bytes this thread has allocated so far, or 0 where the JVM does not count them. */
+    private static long allocatedBytes() {
+        return ALLOCATION == null ? 0 : ALLOCATION.getCurrentThreadAllocatedBytes();
     }
 
     /** Milliseconds that the JVM's collectors have spent so far, all collectors summed. */
