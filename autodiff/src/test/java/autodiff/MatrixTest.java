@@ -87,14 +87,17 @@ class MatrixTest {
             {Matrix.randn(1, 1, random), Matrix.randn(5, 1, random)}, {Matrix.scalar(3), Matrix.scalar(-2)},
         };
         for (Matrix[] pair : pairs) {
-            Matrix a = pair[0];
-            Matrix b = pair[1];
-            String shapes = a.shape() + " and " + b.shape();
-            assertEquals(a.zip("add", b, (x, y) -> x + y), a.add(b), "add of " + shapes);
-            assertEquals(a.zip("sub", b, (x, y) -> x - y), a.sub(b), "sub of " + shapes);
-            assertEquals(a.zip("mul", b, (x, y) -> x * y), a.mul(b), "mul of " + shapes);
-            assertEquals(a.zip("div", b, (x, y) -> x / y), a.div(b), "div of " + shapes);
+            assertArithmeticAgreesWithZip(pair[0], pair[1]);
         }
+    }
+
+    /** add, sub, mul and div of {@code a} and {@code b} give bitwise what zip gives with the same operator. */
+    private static void assertArithmeticAgreesWithZip(Matrix a, Matrix b) {
+        String shapes = a.shape() + " and " + b.shape();
+        assertEquals(a.zip("add", b, (x, y) -> x + y), a.add(b), "add of " + shapes);
+        assertEquals(a.zip("sub", b, (x, y) -> x - y), a.sub(b), "sub of " + shapes);
+        assertEquals(a.zip("mul", b, (x, y) -> x * y), a.mul(b), "mul of " + shapes);
+        assertEquals(a.zip("div", b, (x, y) -> x / y), a.div(b), "div of " + shapes);
     }
 
     @Test
@@ -105,15 +108,8 @@ class MatrixTest {
         for (int[] shape : sizes) {
             Matrix full = Matrix.randn(shape[0], shape[1], random);
             Matrix row = Matrix.randn(1, shape[1], random);
-            for (Matrix[] pair : new Matrix[][] {{full, row}, {row, full}}) {
-                Matrix a = pair[0];
-                Matrix b = pair[1];
-                String shapes = a.shape() + " and " + b.shape();
-                assertEquals(a.zip("add", b, (x, y) -> x + y), a.add(b), "add of " + shapes);
-                assertEquals(a.zip("sub", b, (x, y) -> x - y), a.sub(b), "sub of " + shapes);
-                assertEquals(a.zip("mul", b, (x, y) -> x * y), a.mul(b), "mul of " + shapes);
-                assertEquals(a.zip("div", b, (x, y) -> x / y), a.div(b), "div of " + shapes);
-            }
+            assertArithmeticAgreesWithZip(full, row);
+            assertArithmeticAgreesWithZip(row, full);
         }
     }
 
