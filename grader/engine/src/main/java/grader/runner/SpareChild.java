@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * At most one child JVM started ahead of need, for the restart after a test times out or crashes: its JVM
- * start and JUnit's set-up (about 0.3 s of wall time) then overlap the end of the failing test instead of
+ * start and JUnit's set-up, warm-up run included, then overlap the end of the failing test instead of
  * following it. A spare that is never needed is closed with the run; it has cost one JVM start.
  */
 final class SpareChild implements AutoCloseable {
@@ -13,24 +13,30 @@ final class SpareChild implements AutoCloseable {
         ChildJvm launch() throws IOException;
     }
 
-    private final Launch launch;
+    private final Launch ahead;
+    private final Launch now;
     private ChildJvm spare;
 
-    SpareChild(Launch launch) {
-        this.launch = launch;
+    /**
+     * @param ahead starts a spare, with time to get ready
+     * @param now   starts a child that is needed at once (without the warm-up run, which the parent would wait for)
+     */
+    SpareChild(Launch ahead, Launch now) {
+        this.ahead = ahead;
+        this.now = now;
     }
 
     /** Starts the spare, unless one is waiting already. */
     void startIfNone() throws IOException {
         if (spare == null) {
             grader.common.Trace.mark("spare child launched");
-            spare = launch.launch();
+            spare = ahead.launch();
         }
     }
 
     /** The spare, or a child started now if there is none; the caller closes it. */
     ChildJvm take() throws IOException {
-        ChildJvm taken = spare == null ? launch.launch() : spare;
+        ChildJvm taken = spare == null ? now.launch() : spare;
         spare = null;
         return taken;
     }

@@ -30,8 +30,8 @@ public final class TestRun {
 
     private final GraderConfig config;
     /**
-     * For a fresh child after a test timed out or crashed: no warm-up run, since the parent would wait for it
-     * (nothing is left to compile meanwhile), and the child may live for one test only, too short to profit.
+     * For a fresh child needed at once after a test timed out or crashed: no warm-up run, since the parent would
+     * wait for it (nothing is left to compile meanwhile). A spare started ahead ({@link SpareChild}) has time for it.
      */
     private final GraderConfig restartConfig;
     private final Path submissionClasses;
@@ -55,7 +55,8 @@ public final class TestRun {
         this.console = console;
         this.plan = List.copyOf(plan);
         plan.forEach(test -> remaining.put(test.id(), test));
-        this.spares = new SpareChild(() -> ChildJvm.launch(restartConfig, workDir, submissionClasses, console));
+        this.spares = new SpareChild(() -> ChildJvm.launch(config, workDir, submissionClasses, console),
+                () -> ChildJvm.launch(restartConfig, workDir, submissionClasses, console));
     }
 
     /** A child JVM started early, so that it warms up while the submission compiles. */
