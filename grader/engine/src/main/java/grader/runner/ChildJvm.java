@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * one connection and only messages carrying a fresh random secret, and killed with its whole process
  * tree (and so its sandbox) when time is up.
  */
-final class ChildJvm implements AutoCloseable {
+final class ChildJvm implements AutoCloseable, TestClock.Watched {
     /** What the parent hears from a child: a message, or that the JVM is gone. */
     sealed interface Signal permits Heard, Exited {}
 
@@ -164,13 +164,15 @@ final class ChildJvm implements AutoCloseable {
      * Processor time (user and system, all threads) the child and anything it started have used so far; zero
      * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
      */
-    Duration cpuTime() {
+    @Override
+    public Duration cpuTime() {
         return processTree().stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Whether a thread of the child runs or waits for a core right now; empty where the OS does not tell. */
-    Optional<Boolean> wantsProcessor() {
+    @Override
+    public Optional<Boolean> wantsProcessor() {
         return ThreadStates.anyRunnable(processTree());
     }
 

@@ -13,30 +13,24 @@ final class SpareChild implements AutoCloseable {
         ChildJvm launch() throws IOException;
     }
 
-    private final Launch ahead;
-    private final Launch now;
+    private final Launch launch;
     private ChildJvm spare;
 
-    /**
-     * @param ahead starts a spare, with time to get ready
-     * @param now   starts a child that is needed at once (without the warm-up run, which the parent would wait for)
-     */
-    SpareChild(Launch ahead, Launch now) {
-        this.ahead = ahead;
-        this.now = now;
+    SpareChild(Launch launch) {
+        this.launch = launch;
     }
 
     /** Starts the spare, unless one is waiting already. */
     void startIfNone() throws IOException {
         if (spare == null) {
             grader.common.Trace.mark("spare child launched");
-            spare = ahead.launch();
+            spare = launch.launch();
         }
     }
 
     /** The spare, or a child started now if there is none; the caller closes it. */
     ChildJvm take() throws IOException {
-        ChildJvm taken = spare == null ? now.launch() : spare;
+        ChildJvm taken = spare == null ? launch.launch() : spare;
         spare = null;
         return taken;
     }

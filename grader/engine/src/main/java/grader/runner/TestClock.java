@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The clocks of the test a child JVM is running. Processor time counts against the test's limit: an endless
@@ -24,9 +25,19 @@ final class TestClock {
     static final String WAITED = "timed out while waiting: the test stopped computing and did not finish. Does the"
             + " code wait for something that never happens, such as wait() or join()?";
 
+    /** What the clocks read of a child: {@link ChildJvm}, or a stand-in in tests. */
+    interface Watched {
+        /** Processor time used so far. */
+        Duration cpuTime();
+
+        /** Whether a thread wants a processor right now; empty where that cannot be told. */
+        Optional<Boolean> wantsProcessor();
+    }
+
     private record Reading(long wall, Duration cpu) {}
 
-    private final ChildJvm child;
+    private final Watched child;
+    private final LongSupplier wallClock;
     private long wallAtProgress;
     /** Null until the first test started. */
     private Duration cpuAtProgress;
@@ -35,9 +46,15 @@ final class TestClock {
     /** The processor clock since the last progress, oldest first, reaching back about one waiting window. */
     private final ArrayDeque<Reading> readings = new ArrayDeque<>();
 
-    TestClock(ChildJvm child, Duration startGrace) {
+    TestClock(Watched child, Duration startGrace) {
+        this(child, startGrace, System::nanoTime);
+    }
+
+    /** @param wallClock nanoseconds, as {@link System#nanoTime} */
+    TestClock(Watched child, Duration startGrace, LongSupplier wallClock) {
         this.child = child;
-        this.wallAtProgress = System.nanoTime() + startGrace.toNanos();
+        this.wallClock = wallClock;
+        this.wallAtProgress = wallClock.getAsLong() + startGrace.toNanos();
     }
 
     void testStarted() {
@@ -56,7 +73,7 @@ final class TestClock {
     }
 
     private void progress() {
-        wallAtProgress = System.nanoTime();
+        wallAtProgress = wallClock.getAsLong();
         cpuAtProgress = child.cpuTime();
         readings.clear();
         readings.addLast(new Reading(wallAtProgress, cpuAtProgress));
@@ -65,13 +82,13 @@ final class TestClock {
     /** How long to wait for the child's next message before looking at the clocks again. */
     Duration nextCheck(Duration limit, long totalDeadline) {
         long until = Math.min(Math.min(wallAtProgress + TimeLimitRule.wallLimitFor(limit).toNanos(), totalDeadline),
-                System.nanoTime() + CHECK_EVERY.toNanos());
-        return Duration.ofNanos(Math.max(0, until - System.nanoTime()));
+                wallClock.getAsLong() + CHECK_EVERY.toNanos());
+        return Duration.ofNanos(Math.max(0, until - wallClock.getAsLong()));
     }
 
     /** Why the running test is out of time, or empty while it may go on. Reads the clocks. */
     Optional<String> exceeded(Duration limit) {
-        long now = System.nanoTime();
+        long now = wallClock.getAsLong();
         long waited = now - wallAtProgress;
         if (cpuAtProgress == null) {
             return waited >= TimeLimitRule.wallLimitFor(limit).toNanos() ? Optional.of(WAITED) : Optional.empty();

@@ -29,11 +29,6 @@ public final class TestRun {
     private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private final GraderConfig config;
-    /**
-     * For a fresh child needed at once after a test timed out or crashed: no warm-up run, since the parent would
-     * wait for it (nothing is left to compile meanwhile). A spare started ahead ({@link SpareChild}) has time for it.
-     */
-    private final GraderConfig restartConfig;
     private final Path submissionClasses;
     private final Path workDir;
     private final ConsoleCapture console;
@@ -49,14 +44,14 @@ public final class TestRun {
     public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
                    ConsoleCapture console) {
         this.config = config;
-        this.restartConfig = config.toBuilder().addChildJvmOption("-D" + ChildMain.WARM_UP_PROPERTY + "=false").build();
         this.submissionClasses = submissionClasses;
         this.workDir = workDir;
         this.console = console;
         this.plan = List.copyOf(plan);
         plan.forEach(test -> remaining.put(test.id(), test));
-        this.spares = new SpareChild(() -> ChildJvm.launch(config, workDir, submissionClasses, console),
-                () -> ChildJvm.launch(restartConfig, workDir, submissionClasses, console));
+        // Every child runs the warm-up, a restarted one too: the floor of the time limits is measured for the first
+        // test of a JVM that ran it (TimeLimitRule), and a spare started ahead has the time anyway.
+        this.spares = new SpareChild(() -> ChildJvm.launch(config, workDir, submissionClasses, console));
     }
 
     /** A child JVM started early, so that it warms up while the submission compiles. */
