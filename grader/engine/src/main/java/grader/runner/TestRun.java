@@ -100,9 +100,10 @@ public final class TestRun {
                 }
                 if (child == null) {
                     child = spares.take();
-                    if (restart) {
+                    if (restart && remaining.size() > 1) {
                         // A submission whose test timed out or crashed once is likely to do it again (the same bug,
-                        // the next test): the replacement for its next restart starts now, beside this one.
+                        // the next test): the replacement for its next restart starts now, beside this one. With
+                        // one test left, no restart could follow.
                         spares.startIfNone();
                     }
                 }
@@ -141,8 +142,9 @@ public final class TestRun {
                     blame(current, TestStatus.TIMED_OUT, outOfTime.get());
                     return;
                 }
-                if (clock.halfwayOut(limit)) {
-                    // The JVM start of the child that would run the rest overlaps the rest of this test's limit.
+                if (clock.halfwayOut(limit) && remaining.size() > 1) {
+                    // The JVM start of the child that would run the rest overlaps the rest of this test's limit
+                    // (if there is a rest: the last test's runaway needs no replacement).
                     spares.startIfNone();
                 }
                 continue;
