@@ -109,6 +109,7 @@ public final class GradeAllBenchmark {
         System.out.printf(Locale.ROOT, "grade-all --jobs %d, %d with 3 runaways (endless loop, wait forever, memory):"
                 + " %.1f s, %.2f submissions/s%n", JOBS, runaways.size(), runawayRun.wallSeconds(),
                 runaways.size() / runawayRun.wallSeconds());
+        System.out.println("  each runaway's own grade: " + runawaySeconds(work.resolve("runaways-out")));
 
         Path endless = work.resolve("runaways").resolve("runaway-endless-loop");
         TimedCommand.Measured endlessRun = TimedCommand.run(command(List.of(), "grade", endless.toString()));
@@ -186,6 +187,21 @@ public final class GradeAllBenchmark {
         command.addAll(List.of("-jar", GRADER_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /** The seconds grade-all's summary gives each runaway (its slowest list), e.g. "wait-forever 10.4 s". */
+    private static String runawaySeconds(Path out) throws IOException {
+        com.google.gson.JsonObject summary = com.google.gson.JsonParser.parseString(
+                Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+        List<String> each = new ArrayList<>();
+        for (com.google.gson.JsonElement slow : summary.getAsJsonArray("slowest")) {
+            String id = slow.getAsJsonObject().get("id").getAsString();
+            if (id.startsWith("runaway-")) {
+                each.add(String.format(Locale.ROOT, "%s %.1f s", id.substring("runaway-".length()),
+                        slow.getAsJsonObject().get("seconds").getAsDouble()));
+            }
+        }
+        return each.isEmpty() ? "not in summary.json" : String.join(", ", each);
     }
 
     private static String loadAverage() {

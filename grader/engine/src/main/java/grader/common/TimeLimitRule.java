@@ -8,10 +8,14 @@ import java.util.Collection;
  * hanging test costs about a second instead of a fixed 20 s, while a correct but slow submission still
  * passes: each test may compute (processor time of the test JVM) {@value #FACTOR} times what the reference
  * needs for it, and never less than {@link #FLOOR} (the reference needs milliseconds for most tests, and a
- * fresh JVM or a cold JIT must not fail anyone). Code that waits instead of computing is stopped after
- * {@value #WALL_FACTOR} times its limit of wall time. All tests of a submission together may take the sum
- * of their limits plus {@link #RESTART} per test (after a test times out, a fresh JVM runs the rest), so
- * that even a submission whose every test hangs is told so test by test. Documented for instructors in
+ * fresh JVM must not fail anyone: as the first test of a fresh JVM, after its warm-up run, a solution five
+ * times slower needs up to 330 ms for a test whose limit is the floor). Code that waits instead of
+ * computing (it used less than {@link #WAITING_SHARE} of a core during the last {@link #WAITING_WINDOW},
+ * and no thread of it wants a processor) is stopped once it has run for its limit of wall time; where the
+ * operating system cannot tell whether a thread wants a processor, after {@value #WALL_FACTOR} times its
+ * limit of wall time. All tests of a submission together may take the sum of their limits plus
+ * {@link #RESTART} per test (after a test times out, a fresh JVM runs the rest), so that even a
+ * submission whose every test hangs is told so test by test. Documented, with the measurements, in
  * docs/instructors.md#time-limits.
  */
 public final class TimeLimitRule {
@@ -22,6 +26,13 @@ public final class TimeLimitRule {
 
     /** Wall time a test may take, as a multiple of its limit of processor time: for code that waits, not computes. */
     public static final int WALL_FACTOR = 3;
+    /**
+     * Below this share of one core, a test is waiting, not computing: a JVM that waits uses next to nothing,
+     * while a test on a machine loaded ten times over still gets a tenth of a core.
+     */
+    public static final double WAITING_SHARE = 0.05;
+    /** How far back the share of a core is measured for {@link #WAITING_SHARE}. */
+    public static final Duration WAITING_WINDOW = Duration.ofSeconds(1);
 
     private TimeLimitRule() {}
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  * one connection and only messages carrying a fresh random secret, and killed with its whole process
  * tree (and so its sandbox) when time is up.
  */
-final class ChildJvm implements AutoCloseable {
+final class ChildJvm implements AutoCloseable, TestClock.Watched {
     /** What the parent hears from a child: a message, or that the JVM is gone. */
     sealed interface Signal permits Heard, Exited {}
 
@@ -122,12 +123,14 @@ final class ChildJvm implements AutoCloseable {
     /**
      * A new folder for the socket next to the work folder (so the grader's scratch clean-up removes it
      * even after a kill), or in the temp folder when that path is too long for a socket (108 bytes on Linux).
+     * Its own for each child: a spare child ({@link SpareChild}) starts while the one it replaces still runs.
      */
     private static Path channelFolder(Path workDir) throws IOException {
-        Path beside = workDir.resolveSibling(workDir.getFileName() + "-channel");
-        if (beside.resolve("channel").toAbsolutePath().toString().length() < MAX_SOCKET_PATH && Files.notExists(beside)) {
-            return Files.createDirectory(beside);
+        Path beside = Files.createTempDirectory(workDir.toAbsolutePath().getParent(), workDir.getFileName() + "-channel-");
+        if (beside.resolve("channel").toString().length() < MAX_SOCKET_PATH) {
+            return beside;
         }
+        Files.delete(beside);
         return Files.createTempDirectory("grader-channel-");
     }
 
@@ -161,14 +164,25 @@ final class ChildJvm implements AutoCloseable {
      * Processor time (user and system, all threads) the child and anything it started have used so far; zero
      * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
      */
-    Duration cpuTime() {
+    @Override
+    public Duration cpuTime() {
+        return processTree().stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Whether a thread of the child runs or waits for a core right now; empty where the OS does not tell. */
+    @Override
+    public Optional<Boolean> wantsProcessor() {
+        return ThreadStates.anyRunnable(processTree());
+    }
+
+    private List<ProcessHandle> processTree() {
         if (processTree == null) {
             // Read once: walking all of /proc ten times a second would cost the parent more than the answer is worth,
             // and the tree (a wrapper such as a sandbox, then the JVM) is complete by the time a test has started.
             processTree = Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).toList();
         }
-        return processTree.stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus);
+        return processTree;
     }
 
     /** The next signal, or null after {@code timeout}. */

@@ -58,8 +58,8 @@ public final class ChildMain {
 
     /**
      * The warm-up run loads JUnit's execution path and compiles the autodiff kernels while the parent is still
-     * compiling the submission. {@code -Dgrader.warmUp=false} turns it off: for a fresh child after a test timed
-     * out ({@link TestRun}), and in GradeAllBenchmark, which measures both.
+     * compiling the submission, or while a spare waits for its turn ({@link TestRun}). {@code -Dgrader.warmUp=false}
+     * turns it off, in GradeAllBenchmark, which measures both.
      */
     private static boolean warmUpPays() {
         return !"false".equals(System.getProperty(WARM_UP_PROPERTY));

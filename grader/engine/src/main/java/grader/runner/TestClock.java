@@ -2,36 +2,59 @@ package grader.runner;
 
 import grader.common.TimeLimitRule;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The clocks of the test a child JVM is running. Processor time counts against the test's limit: an endless
  * loop uses it up at the rate of one core, and a busy machine (other submissions, other users) hardly
- * stretches it, so a correct submission does not time out because the machine was loaded. Wall time counts
- * against a multiple of the limit ({@link TimeLimitRule#wallLimitFor}), for code that waits instead of
- * computing: it stops a child that has hardly computed in that time. Both restart whenever the child reports
- * progress. Before the child's first test starts only
- * the wall clock runs, with extra time: JVM start-up and JUnit's discovery are not the student's time.
+ * stretches it, so a correct submission does not time out because the machine was loaded. Code that waits
+ * instead of computing is stopped by wall time ({@link TimeLimitRule}): once the test has run for its limit,
+ * if it used almost no processor time during the last {@link TimeLimitRule#WAITING_WINDOW} and none of its
+ * threads wants a processor (a starved child on a loaded machine has one waiting in the run queue); where
+ * that cannot be told, after {@link TimeLimitRule#wallLimitFor} its limit. The clocks restart whenever the
+ * child reports progress. Before the child's first test starts only the wall clock runs, with extra time:
+ * JVM start-up and JUnit's discovery are not the student's time.
  */
 final class TestClock {
     /** How often the processor clock is read while no message arrives. */
     private static final Duration CHECK_EVERY = Duration.ofMillis(100);
-    /**
-     * Below this share of one core, a child is waiting, not computing: a JVM that waits uses next to nothing,
-     * while a test on a machine loaded ten times over still gets a tenth of a core.
-     */
-    private static final double WAITING_SHARE = 0.05;
+    /** Its wording does not depend on which of the two rules for waiting code stopped the test: same JSON. */
+    static final String WAITED = "timed out while waiting: the test stopped computing and did not finish. Does the"
+            + " code wait for something that never happens, such as wait() or join()?";
 
-    private final ChildJvm child;
+    /** What the clocks read of a child: {@link ChildJvm}, or a stand-in in tests. */
+    interface Watched {
+        /** Processor time used so far. */
+        Duration cpuTime();
+
+        /** Whether a thread wants a processor right now; empty where that cannot be told. */
+        Optional<Boolean> wantsProcessor();
+    }
+
+    private record Reading(long wall, Duration cpu) {}
+
+    private final Watched child;
+    private final LongSupplier wallClock;
     private long wallAtProgress;
     /** Null until the first test started. */
     private Duration cpuAtProgress;
     /** Where the processor time of the test now running started: the previous test's end, or its own start. */
     private Duration cpuAtTestStart;
+    /** The processor clock since the last progress, oldest first, reaching back about one waiting window. */
+    private final ArrayDeque<Reading> readings = new ArrayDeque<>();
 
-    TestClock(ChildJvm child, Duration startGrace) {
+    TestClock(Watched child, Duration startGrace) {
+        this(child, startGrace, System::nanoTime);
+    }
+
+    /** @param wallClock nanoseconds, as {@link System#nanoTime} */
+    TestClock(Watched child, Duration startGrace, LongSupplier wallClock) {
         this.child = child;
-        this.wallAtProgress = System.nanoTime() + startGrace.toNanos();
+        this.wallClock = wallClock;
+        this.wallAtProgress = wallClock.getAsLong() + startGrace.toNanos();
     }
 
     void testStarted() {
@@ -50,32 +73,75 @@ final class TestClock {
     }
 
     private void progress() {
-        wallAtProgress = System.nanoTime();
+        wallAtProgress = wallClock.getAsLong();
         cpuAtProgress = child.cpuTime();
+        readings.clear();
+        readings.addLast(new Reading(wallAtProgress, cpuAtProgress));
     }
 
     /** How long to wait for the child's next message before looking at the clocks again. */
     Duration nextCheck(Duration limit, long totalDeadline) {
         long until = Math.min(Math.min(wallAtProgress + TimeLimitRule.wallLimitFor(limit).toNanos(), totalDeadline),
-                System.nanoTime() + CHECK_EVERY.toNanos());
-        return Duration.ofNanos(Math.max(0, until - System.nanoTime()));
+                wallClock.getAsLong() + CHECK_EVERY.toNanos());
+        return Duration.ofNanos(Math.max(0, until - wallClock.getAsLong()));
     }
 
-    /** Why the running test is out of time, or empty while it may go on. */
+    /** Why the running test is out of time, or empty while it may go on. Reads the clocks. */
     Optional<String> exceeded(Duration limit) {
-        Duration computed = cpuAtProgress == null ? Duration.ZERO : child.cpuTime().minus(cpuAtProgress);
-        if (cpuAtProgress != null && computed.compareTo(limit) > 0) {
+        long now = wallClock.getAsLong();
+        long waited = now - wallAtProgress;
+        if (cpuAtProgress == null) {
+            return waited >= TimeLimitRule.wallLimitFor(limit).toNanos() ? Optional.of(WAITED) : Optional.empty();
+        }
+        Reading latest = new Reading(now, child.cpuTime());
+        readings.addLast(latest);
+        Duration computed = latest.cpu().minus(cpuAtProgress);
+        if (computed.compareTo(limit) > 0) {
             return Optional.of("timed out after " + seconds(limit) + " of computing: an endless loop, or a very slow one?");
         }
-        Duration wallLimit = TimeLimitRule.wallLimitFor(limit);
-        long waited = System.nanoTime() - wallAtProgress;
-        // A child that computes, however slowly (a busy machine), goes on until its processor time runs out;
-        // one that has only waited since its last progress is stopped.
-        if (waited >= wallLimit.toNanos() && computed.toNanos() < waited * WAITING_SHARE) {
-            return Optional.of("timed out after " + seconds(wallLimit) + " without finishing, and almost without"
-                    + " computing: does the code wait for something that never happens?");
+        if (waited >= limit.toNanos() && idleDuringWindow(latest) && !child.wantsProcessor().orElse(true)) {
+            return Optional.of(WAITED);
+        }
+        // Where the child's threads cannot be seen: one that computes, however slowly, goes on until its processor
+        // time runs out; one that has hardly computed since its last progress is stopped.
+        if (waited >= TimeLimitRule.wallLimitFor(limit).toNanos()
+                && computed.toNanos() < waited * TimeLimitRule.WAITING_SHARE) {
+            return Optional.of(WAITED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the running test looks like a runaway, from the last reading: it has computed half its limit, or
+     * waited half its limit while hardly computing. Then a replacement child is worth starting early.
+     */
+    boolean halfwayOut(Duration limit) {
+        Reading latest = readings.peekLast();
+        if (cpuAtProgress == null || latest == null) {
+            return false;
+        }
+        long waited = latest.wall() - wallAtProgress;
+        long computed = latest.cpu().minus(cpuAtProgress).toNanos();
+        return computed * 2 >= limit.toNanos()
+                || (waited * 2 >= limit.toNanos() && computed < waited * TimeLimitRule.WAITING_SHARE);
+    }
+
+    /** Whether the child used less than its waiting share of a core during the last waiting window. */
+    private boolean idleDuringWindow(Reading latest) {
+        long window = TimeLimitRule.WAITING_WINDOW.toNanos();
+        // Keep the newest reading that is at least one window old as the window's start.
+        while (readings.size() > 2 && latest.wall() - secondOldest().wall() >= window) {
+            readings.removeFirst();
+        }
+        Reading start = readings.peekFirst();
+        long span = latest.wall() - start.wall();
+        return span >= window && latest.cpu().minus(start.cpu()).toNanos() < span * TimeLimitRule.WAITING_SHARE;
+    }
+
+    private Reading secondOldest() {
+        Iterator<Reading> oldestFirst = readings.iterator();
+        oldestFirst.next();
+        return oldestFirst.next();
     }
 
     static String seconds(Duration duration) {

@@ -29,11 +29,6 @@ public final class TestRun {
     private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private final GraderConfig config;
-    /**
-     * For a fresh child after a test timed out or crashed: no warm-up run, since the parent would wait for it
-     * (nothing is left to compile meanwhile), and the child may live for one test only, too short to profit.
-     */
-    private final GraderConfig restartConfig;
     private final Path submissionClasses;
     private final Path workDir;
     private final ConsoleCapture console;
@@ -43,17 +38,20 @@ public final class TestRun {
     /** The first misconception each running test named, until it finishes. */
     private final Map<String, Misconception> diagnosed = new LinkedHashMap<>();
     private final Map<String, Duration> times = new LinkedHashMap<>();
+    private final SpareChild spares;
 
     /** @param plan the planned tests, in the order the child runs them */
     public TestRun(GraderConfig config, List<PlannedTest> plan, Path submissionClasses, Path workDir,
                    ConsoleCapture console) {
         this.config = config;
-        this.restartConfig = config.toBuilder().addChildJvmOption("-D" + ChildMain.WARM_UP_PROPERTY + "=false").build();
         this.submissionClasses = submissionClasses;
         this.workDir = workDir;
         this.console = console;
         this.plan = List.copyOf(plan);
         plan.forEach(test -> remaining.put(test.id(), test));
+        // Every child runs the warm-up, a restarted one too: the floor of the time limits is measured for the first
+        // test of a JVM that ran it (TimeLimitRule), and a spare started ahead has the time anyway.
+        this.spares = new SpareChild(() -> ChildJvm.launch(config, workDir, submissionClasses, console));
     }
 
     /** A child JVM started early, so that it warms up while the submission compiles. */
@@ -92,27 +90,39 @@ public final class TestRun {
     public List<TestOutcome> run(WarmChild warmChild) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         ChildJvm child = warmChild == null ? null : warmChild.take();
-        while (!remaining.isEmpty()) {
-            if (System.nanoTime() >= deadline) {
-                endRemaining(TestStatus.NOT_RUN, "not run: the time limit for all tests ("
-                        + seconds(config.totalTimeout()) + ") was used up by earlier tests");
-                break;
+        boolean restart = false;
+        try {
+            while (!remaining.isEmpty()) {
+                if (System.nanoTime() >= deadline) {
+                    endRemaining(TestStatus.NOT_RUN, "not run: the time limit for all tests ("
+                            + seconds(config.totalTimeout()) + ") was used up by earlier tests");
+                    break;
+                }
+                if (child == null) {
+                    child = spares.take();
+                    if (restart && remaining.size() > 1) {
+                        // A submission whose test timed out or crashed once is likely to do it again (the same bug,
+                        // the next test): the replacement for its next restart starts now, beside this one. With
+                        // one test left, no restart could follow.
+                        spares.startIfNone();
+                    }
+                }
+                try {
+                    superviseOneChild(child, deadline);
+                } finally {
+                    child.close();
+                    child = null;
+                    restart = true;
+                }
             }
-            if (child == null) {
-                child = ChildJvm.launch(restartConfig, workDir, submissionClasses, console);
-            }
-            try {
-                superviseOneChild(child, deadline);
-            } finally {
-                child.close();
-                child = null;
-            }
+        } finally {
+            spares.close();
         }
         return plan.stream().map(test -> outcomes.get(test.id())).toList();
     }
 
     /** Lets one child run the remaining tests until it finishes, hangs or dies. */
-    private void superviseOneChild(ChildJvm child, long deadline) throws InterruptedException {
+    private void superviseOneChild(ChildJvm child, long deadline) throws IOException, InterruptedException {
         child.start(submissionClasses, config.hiddenPackage(),
                 remaining.values().stream().map(PlannedTest::selector).toList());
         String current = null;
@@ -128,8 +138,14 @@ public final class TestRun {
                 }
                 Optional<String> outOfTime = clock.exceeded(limit);
                 if (outOfTime.isPresent()) {
+                    grader.common.Trace.mark("timed out: " + current);
                     blame(current, TestStatus.TIMED_OUT, outOfTime.get());
                     return;
+                }
+                if (clock.halfwayOut(limit) && remaining.size() > 1) {
+                    // The JVM start of the child that would run the rest overlaps the rest of this test's limit
+                    // (if there is a rest: the last test's runaway needs no replacement).
+                    spares.startIfNone();
                 }
                 continue;
             }

@@ -15,8 +15,8 @@
  *       loaders, {@code System.setOut/setErr/setProperty}, and {@code native} methods.</li>
  *   <li>Tests run in a child JVM per submission ({@code -Xmx256m}, exit on out-of-memory, empty
  *       environment, stdin closed after the request, a scratch working folder). The parent kills the
- *       child's process tree when a test outlives its limit or the run its total limit; a fresh child runs
- *       the tests that remain. Console output is captured and capped at 64 KiB.</li>
+ *       child's process tree when a test outlives its limit or the run its total limit; a fresh child (a
+ *       spare started ahead, {@code SpareChild}) runs the tests that remain. Console output is captured and capped at 64 KiB.</li>
  *   <li>Results travel over a Unix-domain socket file (it crosses into a sandbox without a network) the
  *       child connects to before any student class is loaded; the parent accepts a single connection and
  *       only lines carrying a 192-bit secret sent on the child's stdin. Printing fake results, in any

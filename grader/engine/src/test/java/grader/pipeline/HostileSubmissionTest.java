@@ -42,6 +42,7 @@ class HostileSubmissionTest {
     @ParameterizedTest(name = "{0} costs only the test it happens in")
     @CsvSource(delimiter = '|', textBlock = """
             an endless loop  | endless-loop  | TIMED_OUT | timed out after 3 s
+            waiting forever  | wait-forever  | TIMED_OUT | timed out while waiting
             System.exit      | system-exit   | CRASHED   | exit code 0
             running out of memory | out-of-memory | CRASHED | out of memory (the limit is 64m)
             a stack overflow | stack-overflow | CRASHED  | stack overflow

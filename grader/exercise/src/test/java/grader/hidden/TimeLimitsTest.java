@@ -72,6 +72,23 @@ class TimeLimitsTest {
         assertEquals(List.of(), lost, "a correct submission five times slower than the solution must keep every point");
     }
 
+    /**
+     * After a timeout or a crash the rest runs in a fresh test JVM, so any test may be the first of its JVM: the
+     * loading of its classes and their first JIT compilations count against its limit, and the slow variant's
+     * busy-waiting multiplies them too. Each test here is the only test of its own JVM.
+     */
+    @Test
+    void aCorrectSubmissionFiveTimesSlowerPassesEveryTestAsTheFirstTestOfAFreshTestJvm() throws Exception {
+        int tests = grader.plan().size();
+        try (Grader eachInItsOwnJvm = new Grader(GraderConfig.builder().workRoot(workRoot).testJvms(tests).build())) {
+            GradeReport report = eachInItsOwnJvm.gradeSource(fiveTimesSlowerSolution());
+            assertEquals(Verdict.GRADED, report.verdict(), () -> "problems: " + report.problems());
+            List<TestOutcome> lost = report.outcomes().stream().filter(o -> o.status() != TestStatus.PASSED).toList();
+            assertEquals(List.of(), lost, "a correct submission five times slower than the solution must keep every"
+                    + " point even where each test is the first of a fresh JVM; processor times: " + report.testTimes());
+        }
+    }
+
     @Test
     void anEndlessLoopInEvaluationModeCostsEachTestItsOwnLimitOfAboutTheFloor() throws Exception {
         GradeReport report = grader.gradeSource(HiddenTests.KIT.solutionModel().replace(EVAL_FIRST_LINE,

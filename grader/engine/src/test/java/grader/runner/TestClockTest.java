@@ -1,0 +1,122 @@
+package grader.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The clocks' rules on a stand-in child and a hand-turned wall clock, 100 ms per check as in a real run. */
+class TestClockTest {
+    private static final Duration LIMIT = Duration.ofSeconds(1);
+    private static final Duration CHECK = Duration.ofMillis(100);
+
+    /** A child whose processor time grows by {@code share} of the wall time and which says whether it wants a core. */
+    private static final class StandIn implements TestClock.Watched {
+        long wallNanos;
+        Duration cpu = Duration.ZERO;
+        double share;
+        Optional<Boolean> wantsProcessor = Optional.of(false);
+
+        void advance(Duration wall) {
+            wallNanos += wall.toNanos();
+            cpu = cpu.plusNanos((long) (wall.toNanos() * share));
+        }
+
+        @Override
+        public Duration cpuTime() {
+            return cpu;
+        }
+
+        @Override
+        public Optional<Boolean> wantsProcessor() {
+            return wantsProcessor;
+        }
+    }
+
+    /** Advances check by check until the clock stops the test, and returns when (or the last check's time). */
+    private static Duration stoppedAfter(StandIn child, TestClock clock, Duration atMost) {
+        Duration waited = Duration.ZERO;
+        while (waited.compareTo(atMost) < 0) {
+            child.advance(CHECK);
+            waited = waited.plus(CHECK);
+            if (clock.exceeded(LIMIT).isPresent()) {
+                return waited;
+            }
+        }
+        return waited;
+    }
+
+    private static TestClock startedTest(StandIn child) {
+        TestClock clock = new TestClock(child, Duration.ZERO, () -> child.wallNanos);
+        clock.testStarted();
+        return clock;
+    }
+
+    @Test
+    void codeThatWaitsIsStoppedOnceItRanForItsLimitOfWallTime() {
+        StandIn child = new StandIn();
+        TestClock clock = startedTest(child);
+        assertEquals(LIMIT, stoppedAfter(child, clock, Duration.ofSeconds(5)), "a wait() forever costs its limit");
+        assertEquals(TestClock.WAITED, clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void aStarvedChildWithARunnableThreadGoesOnUntilThreeTimesItsLimit() {
+        StandIn child = new StandIn();
+        child.share = 0.02; // a tiny share of a core: a machine loaded fifty times over
+        child.wantsProcessor = Optional.of(true);
+        TestClock clock = startedTest(child);
+        assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)),
+                "the older rule still applies: under 5% of a core since its start, stopped at 3 x the limit");
+    }
+
+    @Test
+    void whereThreadStatesCannotBeReadWaitingCodeIsStoppedAtThreeTimesItsLimit() {
+        StandIn child = new StandIn();
+        child.wantsProcessor = Optional.empty();
+        TestClock clock = startedTest(child);
+        assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)));
+        assertEquals(TestClock.WAITED, clock.exceeded(LIMIT).orElseThrow(), "the same words on either path: same JSON");
+    }
+
+    @Test
+    void codeThatComputedForAWhileIsStoppedOnlyAfterAWholeSecondWithoutComputing() {
+        StandIn child = new StandIn();
+        child.share = 0.5;
+        TestClock clock = startedTest(child);
+        assertEquals(Duration.ofMillis(1500), stoppedAfter(child, clock, Duration.ofMillis(1500)), "not stopped yet");
+        child.share = 0;
+        // 0.75 s of processor time so far; the last second must pass at under 5% of a core.
+        assertEquals(Duration.ofMillis(1000), stoppedAfter(child, clock, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void anEndlessLoopIsStoppedByItsProcessorTime() {
+        StandIn child = new StandIn();
+        child.share = 1;
+        child.wantsProcessor = Optional.of(true);
+        TestClock clock = startedTest(child);
+        assertEquals(Duration.ofMillis(1100), stoppedAfter(child, clock, Duration.ofSeconds(5)), "just over 1 s of computing");
+        assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?",
+                clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void aTestIsHalfwayOutOfTimeAfterHalfItsLimitOfComputingOrOfWaiting() {
+        StandIn computing = new StandIn();
+        computing.share = 1;
+        TestClock computingClock = startedTest(computing);
+        stoppedAfter(computing, computingClock, Duration.ofMillis(400));
+        assertFalse(computingClock.halfwayOut(LIMIT), "0.4 s of a 1 s limit");
+        stoppedAfter(computing, computingClock, Duration.ofMillis(100));
+        assertTrue(computingClock.halfwayOut(LIMIT), "0.5 s of a 1 s limit");
+
+        StandIn waiting = new StandIn();
+        TestClock waitingClock = startedTest(waiting);
+        stoppedAfter(waiting, waitingClock, Duration.ofMillis(500));
+        assertTrue(waitingClock.halfwayOut(LIMIT), "0.5 s of waiting");
+    }
+}
