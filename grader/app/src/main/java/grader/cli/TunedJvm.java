@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the grader in a second JVM started with options that suit its work, since {@code java -jar} cannot
  * carry JVM options. The grader's processor time goes mostly to javac, and a JVM that also compiles javac
- * with C2 spends more on that than it will ever win back in a run of seconds or a class of a few hundred: C1
- * only and the serial collector made a single {@code grade} 1.55 s -> 1.2 s and grade-all's own share of a
- * class a half cheaper on this kit's 2-core machine (measurements in GradeAllBenchmark). The launching JVM
+ * with C2 spends more on that than it will ever win back in a run of seconds or a class of a few hundred: with
+ * C1 only and the serial collector, a single {@code grade} took 15-20% less wall time and a quarter less
+ * processor time on this kit's 2-core machine, and grade-all a fifth less processor time per submission
+ * (GradeAllBenchmark measures both ways in the same run). The launching JVM
  * only waits, passes its exit code on, and takes the tuned one with it when it is stopped. Off with
  * {@code -Dgrader.tunedJvm=false}, and where a debugger, profiler or agent is attached.
  */
