@@ -1,5 +1,6 @@
 package grader.bench;
 
+import batchnorm.Summary;
 import grader.cli.TunedJvm;
 import grader.common.ChildJvmFlags;
 import java.io.IOException;
@@ -118,23 +119,24 @@ public final class GradeAllBenchmark {
 
         // Alternating, so that load elsewhere on the machine hits both alike; the untuned one is grade as it was.
         String first = mixedFolder.resolve(mixed.get(0).id()).toString();
-        List<Double> singleWall = new ArrayList<>();
-        List<Double> singleCore = new ArrayList<>();
-        List<Double> untunedWall = new ArrayList<>();
-        List<Double> untunedCore = new ArrayList<>();
+        double[] singleWall = new double[SINGLE_GRADES];
+        double[] singleCore = new double[SINGLE_GRADES];
+        double[] untunedWall = new double[SINGLE_GRADES];
+        double[] untunedCore = new double[SINGLE_GRADES];
         for (int i = 0; i < SINGLE_GRADES; i++) {
             TimedCommand.Measured tuned = TimedCommand.run(command(List.of(), "grade", first));
-            singleWall.add(tuned.wallSeconds());
-            singleCore.add(tuned.coreSeconds());
+            singleWall[i] = tuned.wallSeconds();
+            singleCore[i] = tuned.coreSeconds();
             TimedCommand.Measured untuned = TimedCommand.run(command(List.of("-D" + TunedJvm.TUNED_PROPERTY + "=false"),
                     "grade", first));
-            untunedWall.add(untuned.wallSeconds());
-            untunedCore.add(untuned.coreSeconds());
+            untunedWall[i] = untuned.wallSeconds();
+            untunedCore[i] = untuned.coreSeconds();
         }
+        double singleWallMedian = Summary.of(singleWall).median();
+        double untunedWallMedian = Summary.of(untunedWall).median();
         System.out.printf(Locale.ROOT, "grade of one correct submission (fresh JVM, median of %d): %.2f s, %.2f core-s;"
                 + " in the JVM java -jar starts (grader_jvm_untuned): %.2f s, %.2f core-s%n", SINGLE_GRADES,
-                median(singleWall), median(singleCore), median(untunedWall), median(untunedCore));
-        TimedCommand.Measured single = new TimedCommand.Measured(median(singleWall), median(singleCore));
+                singleWallMedian, Summary.of(singleCore).median(), untunedWallMedian, Summary.of(untunedCore).median());
 
         Path handout = MavenBaseline.handout(kitRoot, work.resolve("handout"));
         double mavenTotal = 0;
@@ -149,7 +151,7 @@ public final class GradeAllBenchmark {
         System.out.printf(Locale.ROOT, "correct_per_s=%.2f core_s_per_correct=%.3f mixed_s_each=%.3f runaways_per_s=%.2f"
                         + " endless_loop_alone_s=%.1f single_grade_s=%.2f single_grade_untuned_s=%.2f%n", shippedPerSecond,
                 shippedCorePerSubmission, perSubmission, runaways.size() / runawayRun.wallSeconds(), endlessRun.wallSeconds(),
-                single.wallSeconds(), median(untunedWall));
+                singleWallMedian, untunedWallMedian);
         System.out.printf(Locale.ROOT, "grade_all_per_sub_s=%.3f maven_per_sub_s=%.3f ratio=%.1f%n", perSubmission,
                 mavenPerSubmission, mavenPerSubmission / perSubmission);
     }
@@ -166,12 +168,6 @@ public final class GradeAllBenchmark {
         if (exit != 0) {
             throw new IOException("the breakdown failed with exit code " + exit);
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static TimedCommand.Measured gradeAll(List<String> graderJvmOptions, Path classFolder, Path out)

@@ -1,5 +1,6 @@
 package grader.bench;
 
+import batchnorm.Summary;
 import grader.common.GraderConfig;
 import grader.common.Folders;
 import grader.common.SandboxMode;
@@ -11,7 +12,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +63,12 @@ public final class SandboxBenchmark {
                 plain[round] = run(java, work);
                 inSandbox[round] = run(sandboxed, work);
             }
-            double plainMedian = median(plain);
-            double sandboxMedian = median(inSandbox);
-            double plainBest = Arrays.stream(plain).min().orElseThrow();
-            double sandboxBest = Arrays.stream(inSandbox).min().orElseThrow();
+            Summary plainTimes = Summary.of(plain);
+            Summary sandboxTimes = Summary.of(inSandbox);
+            double plainMedian = plainTimes.median();
+            double sandboxMedian = sandboxTimes.median();
+            double plainBest = plainTimes.min();
+            double sandboxBest = sandboxTimes.min();
             System.out.printf(Locale.ROOT, "test JVM without sandbox (baseline): median %.1f ms, best %.1f ms over %d starts%n",
                     plainMedian, plainBest, rounds);
             System.out.printf(Locale.ROOT, "test JVM in bubblewrap:              median %.1f ms, best %.1f ms over %d starts"
@@ -109,12 +111,5 @@ public final class SandboxBenchmark {
             throw new IllegalStateException("a killed test JVM did not exit within 60 s: " + command);
         }
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
