@@ -15,14 +15,18 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the batch's child JVMs start faster with a class-data sharing archive of the classes a child
- * loads (the JDK's, JUnit's, autodiff's): the first batch starts the child's main class once with
- * {@code -XX:ArchiveClassesAtExit} and no request, so it warms up JUnit, finds no request and exits (the
- * archive is written at a normal exit; a graded child is killed at its end, too early), and every child
- * afterwards maps the archive with {@code -XX:SharedArchiveFile}. The archive lives in {@code OUTDIR/.grade-all/cds}, named after what it
- * depends on (JDK, class path and its jars' sizes and dates, JVM options), so a rebuilt grader makes a
- * new one. CDS only archives classes from jars: on a class path of folders (the grader's own tests)
- * nothing changes. A missing or stale archive is harmless: {@code -Xshare:auto} starts without it.
+ * Makes the batch's child JVMs start faster with an archive of what a child loads (the JDK's, JUnit's,
+ * Gson's and autodiff's classes): the first batch starts the child's main class once with no request, so it
+ * runs its warm-up (which takes the graded run's path through JUnit, the listener and the wire), finds no
+ * request and exits, and the JVM writes the archive on the way out (a graded child is killed at its end, too
+ * early); every child afterwards maps it. On JDK 17 to 24 it is a class-data sharing archive
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}); from JDK 25 on, an AOT cache
+ * ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}, JEP 483 and 514), which also keeps the classes linked
+ * and their lambdas and string concatenations bound, the part of JUnit's start-up that a class-data archive
+ * leaves to every child. The archive lives in {@code OUTDIR/.grade-all/cds}, named after what it depends on
+ * (JDK, class path and its jars' sizes and dates, JVM options), so a rebuilt grader makes a new one. Both only
+ * archive classes from jars: on a class path of folders (the grader's own tests) nothing changes. A missing or
+ * stale archive is harmless: the child starts without it.
  */
 public final class ChildStartup {
     /** The class every child JVM starts with. */
@@ -33,7 +37,8 @@ public final class ChildStartup {
 
     /**
      * {@code config} with the archive for its children, made first if needed; unchanged where CDS cannot help or
-     * the system property {@code grader.classDataArchive} is {@code false} (GradeAllBenchmark compares both).
+     * the system property {@code grader.classDataArchive} is {@code false}; {@code class-data} makes a class-data
+     * archive where an AOT cache could be made (GradeAllBenchmark compares all three).
      */
     public static GraderConfig withClassDataArchive(GraderConfig config, Path stateFolder, PrintStream log)
             throws IOException, InterruptedException {
@@ -41,14 +46,15 @@ public final class ChildStartup {
                 || !config.childClasspath().stream().allMatch(ChildStartup::isJar)) {
             return config;
         }
-        Path archive = stateFolder.resolve("cds").resolve("child-" + key(config).substring(0, 16) + ".jsa");
+        Kind kind = "class-data".equals(System.getProperty("grader.classDataArchive")) ? Kind.CLASS_DATA : Kind.OF_THIS_JDK;
+        Path archive = stateFolder.resolve("cds").resolve("child-" + key(config).substring(0, 16) + kind.extension);
         if (!Files.isRegularFile(archive)) {
             Files.createDirectories(archive.getParent());
             Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
             long start = System.nanoTime();
-            train(config, partial);
+            train(config, kind, partial);
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
-                log.println("grade-all: could not create the class-data archive; children start without it");
+                log.println("grade-all: could not create the " + kind.description + "; children start without it");
                 Files.deleteIfExists(partial);
                 return config;
             }
@@ -57,17 +63,17 @@ public final class ChildStartup {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
             }
-            log.printf(Locale.ROOT, "grade-all: made the child JVMs' class-data archive in %.1f s (%s)%n",
+            log.printf(Locale.ROOT, "grade-all: made the child JVMs' %s in %.1f s (%s)%n", kind.description,
                     (System.nanoTime() - start) / 1e9, archive);
         }
-        return config.toBuilder().addChildJvmOption("-XX:SharedArchiveFile=" + archive).build();
+        return config.toBuilder().addChildJvmOption(kind.useOption + archive).build();
     }
 
     /** Runs the child's main class without a request: it loads what every child loads, then exits. */
-    private static void train(GraderConfig config, Path archive) throws IOException, InterruptedException {
+    private static void train(GraderConfig config, Kind kind, Path archive) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ChildJvmFlags.of(config));
-        command.add("-XX:ArchiveClassesAtExit=" + archive);
+        command.add(kind.writeOption + archive);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, config.childClasspath().stream().map(Path::toString).toList()));
         command.add(CHILD_MAIN);
@@ -77,6 +83,27 @@ public final class ChildStartup {
         if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor();
+        }
+    }
+
+    /** The archive this JDK makes and maps: the options that write and use it, and its file's extension. */
+    enum Kind {
+        CLASS_DATA("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa", "class-data archive"),
+        AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot", "AOT cache");
+
+        /** One-step AOT caches (JEP 514) came with JDK 25. */
+        static final Kind OF_THIS_JDK = Runtime.version().feature() >= 25 ? AOT_CACHE : CLASS_DATA;
+
+        final String writeOption;
+        final String useOption;
+        final String extension;
+        final String description;
+
+        Kind(String writeOption, String useOption, String extension, String description) {
+            this.writeOption = writeOption;
+            this.useOption = useOption;
+            this.extension = extension;
+            this.description = description;
         }
     }
 

@@ -26,12 +26,13 @@ final class SelfCheckCommand implements Callable<Integer> {
     private int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--measure-times", paramLabel = "FILE",
-            description = "Instead of checking: grade the solution --runs times, one at a time, and write each hidden"
-                    + " test's slowest time to FILE, the reference times the time limits follow from.")
+            description = "Instead of checking: grade the solution --runs times, one at a time, then --runs times with"
+                    + " each test first in its own fresh JVM, and write each hidden test's slowest time to FILE, the"
+                    + " reference times the time limits follow from.")
     private Path measureTimes;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "Grades of the solution that --measure-times takes the slowest of (default: ${DEFAULT-VALUE}).")
+            description = "Grades of each kind that --measure-times takes the slowest of (default: ${DEFAULT-VALUE}).")
     private int runs;
 
     @Override

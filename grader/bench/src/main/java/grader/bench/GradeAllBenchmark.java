@@ -38,19 +38,22 @@ public final class GradeAllBenchmark {
     /** One way to run the test JVMs: the grader's JVM options that select it. */
     private record Variant(String name, List<String> graderJvmOptions) {}
 
-    private static final List<Variant> VARIANTS = List.of(
+    private static final List<Variant> VARIANTS = java.util.stream.Stream.of(
             new Variant("as_shipped", List.of()),
             new Variant("grader_jvm_untuned", List.of("-D" + TunedJvm.TUNED_PROPERTY + "=false")),
             new Variant("no_warm_up", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS + " -Dgrader.warmUp=false")),
             new Variant("warm_up_20_rounds", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS
                     + " -Dgrader.warmUpRounds=20")),
             new Variant("no_class_data_archive", List.of("-Dgrader.classDataArchive=false")),
+            // Only where the shipped archive is an AOT cache (JDK 25 and later): the class-data archive instead.
+            Runtime.version().feature() >= 25
+                    ? new Variant("class_data_not_aot_cache", List.of("-Dgrader.classDataArchive=class-data")) : null,
             new Variant("c2_jit_too", List.of("-Dgrader.childJvmOptions="
                     + DEFAULT_OPTIONS.replace("-XX:TieredStopAtLevel=1", "").strip())),
             new Variant("default_jit_thresholds", List.of("-Dgrader.childJvmOptions="
                     + DEFAULT_OPTIONS.replace("-XX:CompileThresholdScaling=3", "").strip())),
             new Variant("g1_gc", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS.replace("-XX:+UseSerialGC", "")
-                    .strip())));
+                    .strip()))).filter(java.util.Objects::nonNull).toList();
 
     private GradeAllBenchmark() {}
 

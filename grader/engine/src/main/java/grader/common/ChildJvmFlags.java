@@ -5,19 +5,20 @@ import java.util.List;
 
 /**
  * Every JVM option of a child JVM that runs tests, in one place: the command that grades and the one that
- * trains the class-data archive must agree (an archive made under other options is not used).
+ * trains the class-data archive or AOT cache must agree (an archive made under other options is not used).
  */
 public final class ChildJvmFlags {
     /**
      * Start-up dominates a short test run: C1 only (the tests are too short for C2 to pay off), and C1 only
      * for methods run three times as often as by default (the JIT's threads took a third of a correct
      * submission's processor time, for methods the tests run a few hundred times; GradeAllBenchmark's
-     * {@code default_jit_thresholds} line measures it), serial GC, the JDK's class-data archive, no hsperfdata
-     * file in /tmp. Override with the system property {@code grader.childJvmOptions} (space separated) to
-     * experiment; GradeAllBenchmark compares choices.
+     * {@code default_jit_thresholds} line measures it), serial GC, no hsperfdata file in /tmp. The JDK's own
+     * class-data archive is on by default; no {@code -Xshare} option, which JDK 25 refuses next to the one that
+     * writes an AOT cache (ChildStartup, in grader-app). Override with the system property
+     * {@code grader.childJvmOptions} (space separated) to experiment; GradeAllBenchmark compares choices.
      */
     public static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     private ChildJvmFlags() {}
 

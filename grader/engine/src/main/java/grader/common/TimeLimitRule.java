@@ -4,23 +4,23 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * The rule that turns the reference solution's times ({@link ReferenceTimes}) into time limits, so that a
- * hanging test costs about a second instead of a fixed 20 s, while a correct but slow submission still
- * passes: each test may compute (processor time of the test JVM) {@value #FACTOR} times what the reference
- * needs for it, and never less than {@link #FLOOR} (the reference needs milliseconds for most tests, and a
- * fresh JVM must not fail anyone: as the first test of a fresh JVM, after its warm-up run, a solution five
- * times slower needs up to 330 ms for a test whose limit is the floor). Code that waits instead of
- * computing (it used less than {@link #WAITING_SHARE} of a core during the last {@link #WAITING_WINDOW},
- * and no thread of it wants a processor) is stopped once it has run for its limit of wall time; where the
- * operating system cannot tell whether a thread wants a processor, after {@value #WALL_FACTOR} times its
- * limit of wall time. All tests of a submission together may take the sum of their limits plus
- * {@link #RESTART} per test (after a test times out, a fresh JVM runs the rest), so that even a
- * submission whose every test hangs is told so test by test. Documented, with the measurements, in
- * docs/instructors.md#time-limits.
+ * The rule that turns the reference solution's times ({@link ReferenceTimes}) into time limits, so that a hanging
+ * test costs about half a second instead of a fixed 20 s, while a correct but slow submission still passes: each
+ * test may compute (processor time of the test JVM) {@value #FACTOR} times what the reference needs for it, and
+ * never less than {@link #FLOOR}. The reference times include each test's time as the first test of a fresh JVM
+ * (after a timeout the rest run in one), so the factor covers a fresh JVM's loading and first compilations too;
+ * the floor is for tests that need milliseconds: as the first test of a fresh JVM, a solution five times slower
+ * needed at most 180 ms for a test whose limit is the floor. Code that waits instead of computing (it used less
+ * than {@link #WAITING_SHARE} of a core during the last {@link #WAITING_WINDOW}, and no thread of it wants a
+ * processor) is stopped once it has run for its limit of wall time; where the operating system cannot tell whether
+ * a thread wants a processor, after {@value #WALL_FACTOR} times its limit of wall time. All tests of a submission
+ * together may take the sum of their limits plus {@link #RESTART} per test (after a test times out, a fresh JVM
+ * runs the rest), so that even a submission whose every test hangs is told so test by test. Documented, with the
+ * measurements, in docs/instructors.md#time-limits.
  */
 public final class TimeLimitRule {
     public static final int FACTOR = 10;
-    public static final Duration FLOOR = Duration.ofSeconds(1);
+    public static final Duration FLOOR = Duration.ofMillis(500);
     /** What starting a fresh test JVM costs, allowed once per test. */
     public static final Duration RESTART = Duration.ofSeconds(1);
 

@@ -22,8 +22,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,6 +64,8 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
     private volatile boolean connected;
     private volatile SocketChannel socket;
     private List<ProcessHandle> processTree;
+    /** Each process's processor time when last read: the OS forgets a process's time once it has ended. */
+    private final Map<Long, Duration> cpuTimes = new HashMap<>();
 
     private ChildJvm(Process process, ServerSocketChannel server, Path channel, String secret) {
         this.process = process;
@@ -134,10 +138,10 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
         return Files.createTempDirectory("grader-channel-");
     }
 
-    /** Files named by {@code -XX:SharedArchiveFile=}, which the child must see to map them. */
+    /** Files named by {@code -XX:SharedArchiveFile=} or {@code -XX:AOTCache=}, which the child must see to map them. */
     private static List<Path> archivesIn(List<String> jvmOptions) {
-        String option = "-XX:SharedArchiveFile=";
-        return jvmOptions.stream().filter(o -> o.startsWith(option)).map(o -> Path.of(o.substring(option.length())))
+        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-XX:AOTCache="))
+                .map(o -> Path.of(o.substring(o.indexOf('=') + 1)))
                 .filter(Files::isRegularFile).toList();
     }
 
@@ -162,12 +166,17 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
 
     /**
      * Processor time (user and system, all threads) the child and anything it started have used so far; zero
-     * where the operating system does not tell, which leaves only the wall clock to stop a runaway.
+     * where the operating system does not tell, which leaves only the wall clock to stop a runaway. It never
+     * goes down: a process that has ended keeps the time it was last seen with (read afresh, it would count as
+     * zero, and the last test of a JVM that had just exited took a negative time).
      */
     @Override
-    public Duration cpuTime() {
-        return processTree().stream().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus);
+    public synchronized Duration cpuTime() {
+        for (ProcessHandle each : processTree()) {
+            each.info().totalCpuDuration().ifPresent(cpu -> cpuTimes.merge(each.pid(), cpu,
+                    (seen, now) -> now.compareTo(seen) > 0 ? now : seen));
+        }
+        return cpuTimes.values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Whether a thread of the child runs or waits for a core right now; empty where the OS does not tell. */

@@ -126,7 +126,11 @@ final class TestClock {
                 || (waited * 2 >= limit.toNanos() && computed < waited * TimeLimitRule.WAITING_SHARE);
     }
 
-    /** Whether the child used less than its waiting share of a core during the last waiting window. */
+    /**
+     * Whether the child used less than its waiting share of a core during the last waiting window. The window
+     * stays 1 s under a shorter limit: with 21 test JVMs on 2 cores, a starved JVM computing a correct test got
+     * under 5% of a core in half a second and was taken for waiting (TimeLimitsTest, in CI).
+     */
     private boolean idleDuringWindow(Reading latest) {
         long window = TimeLimitRule.WAITING_WINDOW.toNanos();
         // Keep the newest reading that is at least one window old as the window's start.

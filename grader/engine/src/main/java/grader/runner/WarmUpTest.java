@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import autodiff.Matrix;
 import autodiff.Node;
+import com.google.gson.Gson;
+import grader.rubric.Points;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Run by the child JVM before its request arrives, while the parent compiles: it loads JUnit's execution
- * path and the autodiff classes, so the hidden tests do not pay for that. It touches no student code and its
- * result is not reported.
+ * Run by the child JVM before its request arrives, while the parent compiles: it takes the hidden tests'
+ * path through JUnit (annotated methods picked one by one), the autodiff classes and Gson (the hidden tests
+ * read their reference numbers with it), so the hidden tests do not pay for loading and linking them, and a
+ * batch's archive holds them (ChildStartup, in grader-app). It touches no student code and its result is
+ * not reported.
  */
 class WarmUpTest {
+    /** Its tests as the parent selects hidden tests: one method selector each. */
+    static final List<String> SELECTORS = List.of(WarmUpTest.class.getName() + "#exerciseTheAutodiffCore",
+            WarmUpTest.class.getName() + "#readReferenceNumbersWithGson");
+
     /**
      * Rounds of a batch norm's forward and backward pass. One loads the autodiff classes; more (20 until
      * GradeAllBenchmark measured it) only spend processor time on JIT compilations that the tests would have
@@ -22,7 +32,12 @@ class WarmUpTest {
      */
     private static final int ROUNDS = Integer.getInteger("grader.warmUpRounds", 1);
 
+    /** The shape of a hidden test's reference numbers: a record of numbers, rows and matrices. */
+    record ReferenceNumbers(String generator, double eps, double[] gamma, double[][] x) {}
+
     @Test
+    @DisplayName("a batch norm's forward and backward pass")
+    @Points(value = 0, exercise = 2, hint = "none: the warm-up is not graded")
     void exerciseTheAutodiffCore() {
         Random random = new Random(0);
         for (int round = 0; round < ROUNDS; round++) {
@@ -30,7 +45,17 @@ class WarmUpTest {
             Node centered = x.sub(x.mean(0));
             Node normalized = centered.div(centered.square().mean(0).add(1e-8).sqrt());
             Map<String, Matrix> gradients = normalized.tanh().sigmoid().sum().grad();
-            assertEquals(x.value().shape(), gradients.get("x").shape());
+            assertEquals(x.value().shape(), gradients.get("x").shape(), "the gradient's shape");
         }
+    }
+
+    @Test
+    @DisplayName("reference numbers read with Gson")
+    @Points(value = 0, exercise = 2, hint = "none: the warm-up is not graded")
+    void readReferenceNumbersWithGson() {
+        ReferenceNumbers numbers = new Gson().fromJson(
+                "{\"generator\": \"warm-up\", \"eps\": 1e-5, \"gamma\": [1.0, 2.0], \"x\": [[0.5, -0.5], [1.5, 2.5]]}",
+                ReferenceNumbers.class);
+        assertEquals(2.5, Matrix.of(numbers.x()).get(1, 1), "x[1][1]");
     }
 }

@@ -38,11 +38,15 @@ class TestClockTest {
 
     /** Advances check by check until the clock stops the test, and returns when (or the last check's time). */
     private static Duration stoppedAfter(StandIn child, TestClock clock, Duration atMost) {
+        return stoppedAfter(child, clock, atMost, LIMIT);
+    }
+
+    private static Duration stoppedAfter(StandIn child, TestClock clock, Duration atMost, Duration limit) {
         Duration waited = Duration.ZERO;
         while (waited.compareTo(atMost) < 0) {
             child.advance(CHECK);
             waited = waited.plus(CHECK);
-            if (clock.exceeded(LIMIT).isPresent()) {
+            if (clock.exceeded(limit).isPresent()) {
                 return waited;
             }
         }
@@ -61,6 +65,15 @@ class TestClockTest {
         TestClock clock = startedTest(child);
         assertEquals(LIMIT, stoppedAfter(child, clock, Duration.ofSeconds(5)), "a wait() forever costs its limit");
         assertEquals(TestClock.WAITED, clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void codeThatWaitsUnderALimitShorterThanTheWaitingWindowIsStoppedAfterTheWindow() {
+        StandIn child = new StandIn();
+        TestClock clock = startedTest(child);
+        Duration floor = grader.common.TimeLimitRule.FLOOR;
+        assertEquals(grader.common.TimeLimitRule.WAITING_WINDOW, stoppedAfter(child, clock, Duration.ofSeconds(5), floor),
+                "under the floor's limit a wait() forever is stopped once a whole waiting window was idle");
     }
 
     @Test

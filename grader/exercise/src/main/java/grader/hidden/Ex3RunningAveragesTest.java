@@ -45,13 +45,17 @@ public class Ex3RunningAveragesTest {
     }
 
     @Test
-    @DisplayName("100 training batches from N(42, 10^2) give avg_mean near 42 and avg_variance near 100")
+    @DisplayName("60 training batches from N(42, 10^2) give avg_mean near 42 and avg_variance near 100")
     @Points(value = 7, exercise = 3, hint = "in training mode, move avg_mean and avg_variance towards the batch's mean and variance and store them in params")
     void averagesApproachTheDataStatistics() {
         Model model = new Model(0);
-        // SplittableRandom's ziggurat sampler is several times faster than Random's for these 2 million draws.
+        // SplittableRandom's ziggurat sampler is several times faster than Random's for these 1.2 million draws.
+        // 60 batches leave 0.9^60 = 0.2% of the averages' start at zero (0.08 of 42, 0.2 of 100): the rest is the
+        // averages' own noise, the same after 100 batches. The solution's worst feature is 0.19 from 42 and 1.8
+        // from 100 (after 100 batches 0.11 and 2.2), well inside the tolerances of 1 and 5, for 40% less of the
+        // processor time that this test, the costliest of a correct submission's tests, took with 100.
         SplittableRandom random = new SplittableRandom(42);
-        for (int batch = 0; batch < 100; batch++) {
+        for (int batch = 0; batch < 60; batch++) {
             double[] samples = new double[1000 * 20];
             for (int i = 0; i < samples.length; i++) {
                 samples[i] = 42 + 10 * random.nextGaussian();

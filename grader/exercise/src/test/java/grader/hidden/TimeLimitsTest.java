@@ -86,6 +86,9 @@ class TimeLimitsTest {
             List<TestOutcome> lost = report.outcomes().stream().filter(o -> o.status() != TestStatus.PASSED).toList();
             assertEquals(List.of(), lost, "a correct submission five times slower than the solution must keep every"
                     + " point even where each test is the first of a fresh JVM; processor times: " + report.testTimes());
+            // Each test is its JVM's last, read as the JVM exits: the time the OS then forgets must stay counted.
+            assertTrue(report.testTimes().values().stream().noneMatch(Duration::isNegative),
+                    "no test takes a negative processor time: " + report.testTimes());
         }
     }
 
@@ -97,7 +100,8 @@ class TimeLimitsTest {
         assertTrue(timedOut.size() >= 3, "the tests of evaluation mode should have timed out: " + report.outcomes());
         for (TestOutcome outcome : timedOut) {
             Duration limit = grader.config().timeLimitOf(outcome.test().id());
-            assertTrue(limit.compareTo(TimeLimitRule.FLOOR.multipliedBy(2)) <= 0, outcome.test().id()
+            // 1.5 s: the training's limit (10 x its 120 ms as a fresh JVM's first test) is the highest.
+            assertTrue(limit.compareTo(TimeLimitRule.FLOOR.multipliedBy(3)) <= 0, outcome.test().id()
                     + " may compute for " + limit + ": the reference needs milliseconds, so its limit should be near the floor");
             assertTrue(outcome.message().startsWith("timed out after " + seconds(limit) + " of computing"),
                     "the student should read the test's own limit: " + outcome.message());
