@@ -88,8 +88,8 @@ public final class ChildStartup {
 
     /** The archive this JDK makes and maps: the options that write and use it, and its file's extension. */
     enum Kind {
-        CLASS_DATA("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa", "class-data archive"),
-        AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot", "AOT cache");
+        CLASS_DATA("-XX:ArchiveClassesAtExit=", ChildJvmFlags.CLASS_DATA_ARCHIVE, ".jsa", "class-data archive"),
+        AOT_CACHE("-XX:AOTCacheOutput=", ChildJvmFlags.AOT_CACHE, ".aot", "AOT cache");
 
         /** One-step AOT caches (JEP 514) came with JDK 25. */
         static final Kind OF_THIS_JDK = Runtime.version().feature() >= 25 ? AOT_CACHE : CLASS_DATA;

@@ -20,6 +20,11 @@ public final class ChildJvmFlags {
     public static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
             "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
+    /** Maps a batch's class-data archive (JDK 17 on) into a child JVM; ChildStartup, in grader-app, makes it. */
+    public static final String CLASS_DATA_ARCHIVE = "-XX:SharedArchiveFile=";
+    /** Maps a batch's AOT cache (JDK 25 on) into a child JVM, in place of {@link #CLASS_DATA_ARCHIVE}. */
+    public static final String AOT_CACHE = "-XX:AOTCache=";
+
     private ChildJvmFlags() {}
 
     /** The options between {@code java} and {@code -cp}: limits, {@link GraderConfig#childJvmOptions}, and a fixed locale. */

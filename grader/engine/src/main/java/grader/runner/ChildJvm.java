@@ -138,9 +138,13 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
         return Files.createTempDirectory("grader-channel-");
     }
 
-    /** Files named by {@code -XX:SharedArchiveFile=} or {@code -XX:AOTCache=}, which the child must see to map them. */
+    /**
+     * Files named by {@link ChildJvmFlags#CLASS_DATA_ARCHIVE} or {@link ChildJvmFlags#AOT_CACHE}, which the child
+     * must see to map them.
+     */
     private static List<Path> archivesIn(List<String> jvmOptions) {
-        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-XX:AOTCache="))
+        return jvmOptions.stream()
+                .filter(o -> o.startsWith(ChildJvmFlags.CLASS_DATA_ARCHIVE) || o.startsWith(ChildJvmFlags.AOT_CACHE))
                 .map(o -> Path.of(o.substring(o.indexOf('=') + 1)))
                 .filter(Files::isRegularFile).toList();
     }

@@ -91,8 +91,7 @@ public final class ChildMain {
             for (java.nio.file.Path thread : threads.toList()) {
                 String name = java.nio.file.Files.readString(thread.resolve("comm")).strip();
                 String stat = java.nio.file.Files.readString(thread.resolve("stat"));
-                // Fields after the parenthesised name: state is field 3, utime 14 and stime 15.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String[] fields = ThreadStates.fieldsAfterName(stat);
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                     jitTicks += ticks;

@@ -33,9 +33,18 @@ final class ThreadStates {
         }
     }
 
-    /** The state is the first field after the parenthesised command name, which may itself hold spaces and ')'. */
     static boolean runnable(String stat) {
+        String[] fields = fieldsAfterName(stat);
+        return fields.length > 0 && fields[0].equals("R");
+    }
+
+    /**
+     * The fields of a /proc stat line after the parenthesised command name, which may itself hold spaces and
+     * ')': the state first (field 3 of proc(5)), utime at index 11, stime at 12; none for a garbled line.
+     */
+    static String[] fieldsAfterName(String stat) {
         int afterName = stat.lastIndexOf(')');
-        return afterName >= 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'R';
+        return afterName < 0 || stat.length() <= afterName + 2 ? new String[0]
+                : stat.substring(afterName + 2).split(" ");
     }
 }

@@ -6,6 +6,7 @@ import autodiff.Matrix;
 import autodiff.Node;
 import com.google.gson.Gson;
 import grader.rubric.Points;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * not reported.
  */
 class WarmUpTest {
-    /** Its tests as the parent selects hidden tests: one method selector each. */
-    static final List<String> SELECTORS = List.of(WarmUpTest.class.getName() + "#exerciseTheAutodiffCore",
-            WarmUpTest.class.getName() + "#readReferenceNumbersWithGson");
+    /** Its tests as the parent selects hidden tests: one method selector each, in name order. */
+    static final List<String> SELECTORS = Arrays.stream(WarmUpTest.class.getDeclaredMethods())
+            .filter(method -> method.isAnnotationPresent(Test.class))
+            .map(method -> WarmUpTest.class.getName() + "#" + method.getName()).sorted().toList();
 
     /**
      * Rounds of a batch norm's forward and backward pass. One loads the autodiff classes; more (20 until
