@@ -15,7 +15,7 @@ public final class TestLimits {
     @Option(names = "--test-timeout", paramLabel = "SECONDS",
             description = "Processor time every test may use (default: each test its own limit, 10 times what the"
                     + " reference solution needs for it and at least 0.5 s); code that waits instead is stopped once it"
-                    + " has run that long.")
+                    + " has run that long, and at once when it waits with nothing left to wake it.")
     private Integer testTimeoutSeconds;
 
     @Option(names = "--total-timeout", paramLabel = "SECONDS",

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * @param heap            the child JVM's -Xmx, e.g. {@code 256m}
  * @param testTimeout     processor time a test not in {@code testLimits} may use before its child JVM is
- *                        killed (code that waits instead: 3 times that in wall time, {@link TimeLimitRule})
+ *                        killed (code that waits instead: that in wall time, {@link TimeLimitRule})
  * @param totalTimeout    wall time all tests of a submission may take together (compilation not counted)
  * @param hiddenPackage   package whose {@code @Points} methods are the hidden tests
  * @param staticCheck     false only in the grader's own tests, to reach runtime defences

@@ -13,7 +13,9 @@ import java.util.Collection;
  * needed at most 180 ms for a test whose limit is the floor. Code that waits instead of computing (it used less
  * than {@link #WAITING_SHARE} of a core during the last {@link #WAITING_WINDOW}, and no thread of it wants a
  * processor) is stopped once it has run for its limit of wall time; where the operating system cannot tell whether
- * a thread wants a processor, after {@value #WALL_FACTOR} times its limit of wall time. All tests of a submission
+ * a thread wants a processor, after {@value #WALL_FACTOR} times its limit of wall time. A test whose only thread
+ * waits with no timeout ({@code wait()}; a submission may start no thread that could wake it) is stopped as soon as
+ * the test JVM has seen it so for 0.2 s (the runner's StuckTestWatch), whatever its limit. All tests of a submission
  * together may take the sum of their limits plus {@link #RESTART} per test (after a test times out, a fresh JVM
  * runs the rest), so that even a submission whose every test hangs is told so test by test. Documented, with the
  * measurements, in docs/instructors.md#time-limits.

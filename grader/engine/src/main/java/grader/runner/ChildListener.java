@@ -27,6 +27,7 @@ final class ChildListener implements TestExecutionListener {
     private static final int MAX_MESSAGE = 4000;
 
     private final ChildMain.ResultChannel channel;
+    private final StuckTestWatch watch;
     private final Set<String> unreported = new LinkedHashSet<>();
     private final Map<String, Failure> firstFailure = new HashMap<>();
     private TestPlan testPlan;
@@ -34,8 +35,9 @@ final class ChildListener implements TestExecutionListener {
     /** The first invocation of a planned test that did not pass: how it ended, and what it said. */
     private record Failure(TestStatus status, String message) {}
 
-    ChildListener(ChildMain.ResultChannel channel, List<String> selectors) {
+    ChildListener(ChildMain.ResultChannel channel, StuckTestWatch watch, List<String> selectors) {
         this.channel = channel;
+        this.watch = watch;
         selectors.forEach(selector -> unreported.add(idOf(selector)));
     }
 
@@ -46,8 +48,10 @@ final class ChildListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier identifier) {
-        plannedId(identifier).filter(id -> isOutermost(identifier))
-                .ifPresent(id -> channel.send(new Wire.Message(Wire.Event.STARTED, id, TestStatus.NOT_RUN, "")));
+        plannedId(identifier).filter(id -> isOutermost(identifier)).ifPresent(id -> {
+            channel.send(new Wire.Message(Wire.Event.STARTED, id, TestStatus.NOT_RUN, ""));
+            watch.testStarted(id, channel);
+        });
     }
 
     /** A hidden test named the misconception behind its failure ({@link grader.rubric.Diagnoses}). */
@@ -93,6 +97,7 @@ final class ChildListener implements TestExecutionListener {
 
     private void finish(String id, TestStatus status, String message) {
         if (unreported.remove(id)) {
+            watch.testFinished();
             String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + " ..." : message;
             channel.send(new Wire.Message(Wire.Event.FINISHED, id, status, text));
         }

@@ -31,9 +31,10 @@ public final class ChildMain {
         Trace.mark("child: main");
         // Start-up work that needs no request, done while the parent compiles the submission.
         Launcher launcher = TestLauncher.create();
+        StuckTestWatch watch = StuckTestWatch.start();
         Trace.mark("child: JUnit launcher created");
         if (warmUpPays()) {
-            warmUp(launcher);
+            warmUp(launcher, watch);
             Trace.mark("child: warm-up run done");
         }
         RunRequest request = RunRequest.readFrom(System.in);
@@ -46,7 +47,7 @@ public final class ChildMain {
                     request.hiddenPackage(), ChildMain.class.getClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
             launcher.execute(TestLauncher.request(loader, request.selectors()),
-                    new ChildListener(channel, request.selectors()));
+                    new ChildListener(channel, watch, request.selectors()));
             Trace.mark("child: tests done");
             traceJitAndGc();
             channel.send(Wire.Message.of(Wire.Event.DONE));
@@ -61,10 +62,11 @@ public final class ChildMain {
      * Unix-domain socket. What it loads, links and binds here is in the archive that the batch's children map
      * (ChildStartup, in grader-app, makes it from this run), so they skip that work.
      */
-    private static void warmUp(Launcher launcher) throws IOException, ClassNotFoundException {
+    private static void warmUp(Launcher launcher, StuckTestWatch watch) throws IOException, ClassNotFoundException {
         List<String> selectors = WarmUpTest.SELECTORS;
+        ResultChannel discarded = new ResultChannel(OutputStream.nullOutputStream(), "warm-up");
         launcher.execute(TestLauncher.request(ChildMain.class.getClassLoader(), selectors),
-                new ChildListener(new ResultChannel(OutputStream.nullOutputStream(), "warm-up"), selectors));
+                new ChildListener(discarded, watch, selectors));
         SocketChannel.open(StandardProtocolFamily.UNIX).close();
     }
 

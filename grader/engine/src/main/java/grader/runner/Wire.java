@@ -17,9 +17,9 @@ import java.util.Optional;
 final class Wire {
     /**
      * What the child says: it is there, a test began, a test named a misconception (text: {@code
-     * Misconception.encode()}), a test ended, all tests ended.
+     * Misconception.encode()}), a test can never go on ({@link StuckTestWatch}), a test ended, all tests ended.
      */
-    enum Event { HELLO, STARTED, DIAGNOSED, FINISHED, DONE }
+    enum Event { HELLO, STARTED, DIAGNOSED, STUCK, FINISHED, DONE }
 
     record Message(Event event, String testId, TestStatus status, String text) {
         static Message of(Event event) {

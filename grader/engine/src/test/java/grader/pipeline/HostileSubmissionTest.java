@@ -9,6 +9,7 @@ import grader.report.TestOutcome;
 import grader.report.TestStatus;
 import grader.report.Verdict;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,20 @@ class HostileSubmissionTest {
         // System.exit is refused by the static check, so it can only be reached with the check off.
         Grader graderFor = submission.equals("system-exit") ? graderWithoutStaticCheck : grader;
         assertSecondProbeLost(graderFor.gradeSource(Submissions.named(submission)), status, reason);
+    }
+
+    @Test
+    void aWaitForeverIsStoppedOnceTheTestJvmSeesItStuckNotAfterItsLimit() throws Exception {
+        try (Grader patient = new Grader(Submissions.config(workRoot)
+                .timeouts(Duration.ofSeconds(60), Duration.ofSeconds(120)).build())) {
+            long start = System.nanoTime();
+            GradeReport report = patient.gradeSource(Submissions.named("wait-forever"));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertSecondProbeLost(report, TestStatus.TIMED_OUT, "timed out while waiting");
+            // The parent's clocks alone would have waited out the 60 s limit (TestClock); the child's watch saw the
+            // only thread wait() with nothing left to wake it.
+            assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "stopped long before its 60 s limit, took " + took);
+        }
     }
 
     @Test

@@ -117,6 +117,48 @@ class TestClockTest {
                 clock.exceeded(LIMIT).orElseThrow());
     }
 
+    private record Run(Duration stoppedAfter, int checks) {}
+
+    /** Waits as the runner does, each time as long as {@link TestClock#nextCheck} says, until stopped or atMost. */
+    private static Run runFollowingNextCheck(StandIn child, TestClock clock, Duration limit, Duration atMost) {
+        Duration waited = Duration.ZERO;
+        int checks = 0;
+        while (waited.compareTo(atMost) < 0) {
+            Duration next = clock.nextCheck(limit, Long.MAX_VALUE);
+            child.advance(next);
+            waited = waited.plus(next);
+            checks++;
+            if (clock.exceeded(limit).isPresent()) {
+                break;
+            }
+        }
+        return new Run(waited, checks);
+    }
+
+    @Test
+    void anEndlessLoopIsStoppedWithinATickOfItsLimitBecauseTheChecksComeSoonerNearIt() {
+        StandIn child = new StandIn();
+        child.share = 1;
+        TestClock clock = startedTest(child);
+        Duration limit = grader.common.TimeLimitRule.FLOOR;
+        Run run = runFollowingNextCheck(child, clock, limit, Duration.ofSeconds(5));
+        assertTrue(run.stoppedAfter().compareTo(limit) > 0, "not before its limit: " + run);
+        assertTrue(run.stoppedAfter().compareTo(limit.plus(TestClock.CHECK_AT_LEAST_AFTER)) <= 0,
+                "at most one shortest interval after its limit, not a whole 100 ms: " + run);
+        assertTrue(run.checks() <= 10, "a handful of extra readings, not one every tick: " + run);
+    }
+
+    @Test
+    void aTestFarFromItsLimitIsCheckedEvery100Ms() {
+        StandIn child = new StandIn();
+        child.share = 0.1;
+        child.wantsProcessor = Optional.of(true);
+        TestClock clock = startedTest(child);
+        Run run = runFollowingNextCheck(child, clock, LIMIT, Duration.ofSeconds(2));
+        assertEquals(Duration.ofSeconds(2), run.stoppedAfter(), "0.2 s of computing in 2 s: not stopped");
+        assertEquals(20, run.checks(), "one reading per 100 ms");
+    }
+
     @Test
     void aTestIsHalfwayOutOfTimeAfterHalfItsLimitOfComputingOrOfWaiting() {
         StandIn computing = new StandIn();
