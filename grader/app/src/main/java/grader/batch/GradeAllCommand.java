@@ -96,16 +96,16 @@ public final class GradeAllCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         long start = System.nanoTime();
-        Path state = Files.createDirectories(out.resolve(ResumeIndex.FOLDER));
-        java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, state.resolve("child-classpath"), spec,
-                spec.commandLine().getErr());
+        // Kept between runs, for any --out folder and single grades too: see ChildIsolation.cacheFolder.
+        Path cache = ChildIsolation.cacheFolder();
+        java.util.Optional<GraderConfig> isolated = isolation.applyTo(config, cache, spec, spec.commandLine().getErr());
         if (isolated.isEmpty()) {
             return ExitCode.UNUSABLE;
         }
         config = isolated.get();
-        // A child user cannot reach the archive in OUTDIR (often in the grading user's home): start without it.
+        // A child user cannot read the grading user's cache: its test JVMs start without the archive.
         if (!noClassDataArchive && !isolation.hasChildUser()) {
-            config = ChildStartup.withClassDataArchive(config, state, stderr);
+            config = ChildStartup.withClassDataArchive(config, cache, stderr);
         }
         BatchRunner.Outcome outcome;
         List<PlannedTest> plan;

@@ -1,5 +1,6 @@
 package grader.cli;
 
+import grader.batch.ChildStartup;
 import grader.command.ChildIsolation;
 import grader.command.ExitCode;
 import grader.command.TestLimits;
@@ -68,7 +69,9 @@ final class GradeCommand implements Callable<Integer> {
         if (isolated.isEmpty()) {
             return ExitCode.UNUSABLE;
         }
-        return grade(isolated.get());
+        // The start-up archive an earlier grade-all made, if any; a child user cannot read the cache.
+        return grade(isolation.hasChildUser() ? isolated.get()
+                : ChildStartup.withExistingArchive(isolated.get(), slimFolder));
     }
 
     private int grade(GraderConfig config) throws Exception {

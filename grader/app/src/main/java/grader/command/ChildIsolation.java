@@ -71,17 +71,19 @@ public final class ChildIsolation {
         return Optional.of(config.toBuilder().childClasspath(java.util.List.of(jar)).build());
     }
 
-    /** Whether a child user was named: its JVMs cannot map a class-data archive kept in the output folder. */
+    /** Whether a child user was named: its JVMs cannot map a start-up archive kept in the grading user's cache. */
     public boolean hasChildUser() {
         return childUser != null;
     }
 
     /**
-     * Where a single {@code grade} keeps the slim class path between runs: writing it costs a fresh JVM
-     * about a quarter of a second, and its name is a hash of the grader jar's path, size and time, so a
-     * new jar gets a new file. The folder is the user's own ({@code grader-cache-UID} in the temp folder,
-     * mode 0700); if it is anything else (another owner, other modes, a link) a new temporary folder is
-     * used, so nobody can plant a class path for the test JVM.
+     * Where {@code grade} and {@code grade-all} keep the test JVMs' slim class path and start-up archive between
+     * runs: writing the one costs a fresh JVM about a quarter of a second, making the other 1 to 3 s, and their
+     * names are hashes of what they depend on (the grader jar's path, size and time; the JDK and JVM options), so
+     * a new jar gets new files. The folder is the user's own ({@code grader-cache-UID} in the temp folder, mode
+     * 0700); if it is anything else (another owner, other modes, a link) a new temporary folder is used, so nobody
+     * can plant a class path or an archive for the test JVM. Files unused for a week are deleted here
+     * ({@link StaleCacheEntries}).
      */
     public static Path cacheFolder() throws IOException {
         Object uid;
@@ -100,7 +102,11 @@ public final class ChildIsolation {
                 && uid.equals(Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS))
                 && Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS)
                         .equals(PosixFilePermissions.fromString("rwx------"));
-        return ours ? folder : temporaryFolder(false);
+        if (!ours) {
+            return temporaryFolder(false);
+        }
+        StaleCacheEntries.prune(folder, java.time.Instant.now());
+        return folder;
     }
 
     /**

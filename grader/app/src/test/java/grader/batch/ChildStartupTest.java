@@ -48,6 +48,11 @@ class ChildStartupTest {
         long made = Files.getLastModifiedTime(archive).toMillis();
         ChildStartup.withClassDataArchive(config, work.resolve("state"), new PrintStream(log, true, StandardCharsets.UTF_8));
         assertEquals(made, Files.getLastModifiedTime(archive).toMillis(), "a second batch made the archive again");
+        assertEquals(withArchive.childJvmOptions(), ChildStartup.withExistingArchive(config, work.resolve("state"))
+                .childJvmOptions(), "a single grade maps the archive a batch made");
+        assertEquals(config.childJvmOptions(), ChildStartup.withExistingArchive(config, work.resolve("no-batch-yet"))
+                .childJvmOptions(), "and never makes one itself");
+        assertTrue(Files.notExists(work.resolve("no-batch-yet")), "nothing is written for a single grade");
 
         try (Grader grader = new Grader(withArchive)) {
             GradeReport report = grader.gradeSource(withArchive.kit().solutionModel());

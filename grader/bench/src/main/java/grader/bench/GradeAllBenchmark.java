@@ -17,12 +17,14 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.GradeAllBenchmark [submissions] [maven-submissions] [work-folder]</pre>
  *
- * Every grade runs the shipped grader/target/grader.jar from a fresh JVM with its shipped time limits. In
- * order: a mixed class (default 50: correct, wrong, not compiling, hanging) from an empty output folder
- * (start-up and the class-data archive included); a class of correct submissions only (throughput for the
- * common case), measured in wall time and core-seconds (every process's processor time); the same class
- * again with one choice about the test JVM changed at a time (each line is its own same-run comparison with
- * "as shipped"); where one correct submission's processor time goes ({@link ChildCostBreakdown}); a class
+ * Every grade runs the shipped grader/target/grader.jar from a fresh JVM with its shipped time limits, all with
+ * one temp folder of this run's own, so the per-user cache (the test JVMs' slim class path and start-up archive,
+ * grader.command.ChildIsolation#cacheFolder) starts empty. In order: a mixed class (default 50: correct, wrong,
+ * not compiling, hanging) from an empty output folder (start-up and making the archive included, as in the first
+ * run of a grader on a machine); a class of correct submissions only (throughput for the common case: it finds the
+ * archive, as every later run does), measured in wall time and core-seconds (every process's processor time);
+ * the same class again with one choice about the test JVM changed at a time (each line is its own same-run
+ * comparison with "as shipped"); the same class in an empty cache of its own (the first run's price); where one correct submission's processor time goes ({@link ChildCostBreakdown}); a class
  * with three runaways (submissions + 10, so 60 by default); one endless loop graded alone; single {@code grade}s of a
  * correct submission, alternating with grades in the JVM {@code java -jar} starts ({@link TunedJvm} off); and the Maven baseline on the first few
  * submissions of the mix (default 5), scaled per submission. It ends with {@code name=value} lines, the
@@ -55,6 +57,9 @@ public final class GradeAllBenchmark {
             new Variant("g1_gc", List.of("-Dgrader.childJvmOptions=" + DEFAULT_OPTIONS.replace("-XX:+UseSerialGC", "")
                     .strip()))).filter(java.util.Objects::nonNull).toList();
 
+    /** The temp folder of every grader command of this run (see the class comment), set first thing in main. */
+    private static Path tempFolder;
+
     private GradeAllBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -70,6 +75,7 @@ public final class GradeAllBenchmark {
             System.err.println("No " + GRADER_JAR + ": build it first with mvn -B verify (or mvn -B -ntp -pl grader -am package).");
             System.exit(2);
         }
+        tempFolder = Files.createDirectories(work.resolve("tmp"));
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + loadAverage() + " (other work on the machine slows every line alike; compare within one run)");
 
@@ -103,6 +109,16 @@ public final class GradeAllBenchmark {
             results.add(String.format(Locale.ROOT, "correct_per_s_%s=%.2f core_s_each_%s=%.3f", variant.name(), perSecond,
                     variant.name(), corePerSubmission));
         }
+
+        // The same class as the first run of a grader on a machine (or after an upgrade) grades it: it makes the
+        // slim class path and the archive itself.
+        TimedCommand.Measured emptyCache = gradeAll(List.of("-Djava.io.tmpdir="
+                + Files.createDirectories(work.resolve("tmp-empty-cache"))), correctFolder, work.resolve("correct-out-empty-cache"));
+        System.out.printf(Locale.ROOT, "grade-all --jobs %d, correct only, %-22s %5.1f s for %d: %.2f submissions/s,"
+                + " %.3f core-s each%n", JOBS, "in an empty cache:", emptyCache.wallSeconds(), correct.size(),
+                correct.size() / emptyCache.wallSeconds(), emptyCache.coreSeconds() / correct.size());
+        results.add(String.format(Locale.ROOT, "correct_per_s_empty_cache=%.2f core_s_each_empty_cache=%.3f",
+                correct.size() / emptyCache.wallSeconds(), emptyCache.coreSeconds() / correct.size()));
 
         breakdownInTheGradersJvm();
 
@@ -182,6 +198,7 @@ public final class GradeAllBenchmark {
     /** The grader's command line: the shipped grader/target/grader.jar, as instructors run it. */
     private static List<String> command(List<String> graderJvmOptions, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Djava.io.tmpdir=" + tempFolder);  // first, so that a variant's own temp folder wins
         command.addAll(graderJvmOptions);
         command.addAll(List.of("-jar", GRADER_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
