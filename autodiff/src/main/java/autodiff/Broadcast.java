@@ -22,7 +22,7 @@ final class Broadcast {
     }
 
     /** The operand whose shape is the result's; the other must fit into it. */
-    private static Matrix outer(String op, Matrix a, Matrix b) {
+    static Matrix outer(String op, Matrix a, Matrix b) {
         if (fitsInto(b, a)) {
             return a;
         }
@@ -37,5 +37,18 @@ final class Broadcast {
         boolean rowsFit = small.rows() == big.rows() || small.rows() == 1;
         boolean colsFit = small.cols() == big.cols() || small.cols() == 1;
         return rowsFit && colsFit;
+    }
+
+    /**
+     * Fills the first {@code rows * cols} entries of {@code out} with copies of {@code row}'s first {@code cols}, doubling the
+     * copied block each time: about log2(rows) array copies instead of one per row, whose call costs more than
+     * copying 20 doubles.
+     */
+    static void repeatRow(double[] row, int cols, double[] out, int rows) {
+        int length = rows * cols;
+        System.arraycopy(row, 0, out, 0, cols);
+        for (int copied = cols; copied < length; copied *= 2) {
+            System.arraycopy(out, 0, out, copied, Math.min(copied, length - copied));
+        }
     }
 }

@@ -4,9 +4,9 @@ package autodiff;
  * The four arithmetic operators and the loops that apply them. Each operator has its own loop with the
  * operator written out, so that the loop compiles to straight, vectorisable code at every call site
  * rather than only where the JIT manages to inline a virtual {@code apply} (measured: about as fast as
- * the old shared loop, whose call sites the JIT did devirtualise). Broadcast rows, columns and scalars are
- * read in place rather than copied out to full size, which with the transpose-free products cut a
- * training step's allocation from 339 to 310 KB.
+ * the old shared loop, whose call sites the JIT did devirtualise). Broadcast columns and scalars are
+ * read in place; a broadcast row is copied out to full size into a pooled buffer (see
+ * {@link #runAgainstRepeatedRow}).
  */
 enum Kernel {
     ADD, SUB, MUL, DIV;
@@ -17,72 +17,57 @@ enum Kernel {
     }
 
     /**
-     * out (rows x cols) = a (op) b, row by row. A row step of cols walks a full matrix; a row step of 0
-     * repeats the operand's single row. Two full matrices run as rows = 1, cols = their size: one flat loop.
+     * out (rows x cols) = a (op) b. A row step of cols walks a full matrix; a row step of 0 repeats the
+     * operand's single row. Two full matrices run as one flat loop over all their entries.
      */
     void run(double[] a, int aRowStep, double[] b, int bRowStep, double[] out, int rows, int cols) {
-        if (rows > 1 && cols < LONG_LOOP && (aRowStep == 0) != (bRowStep == 0)) {
+        if (rows > 1 && (aRowStep == 0) != (bRowStep == 0)) {
             runAgainstRepeatedRow(a, aRowStep == 0, b, out, rows, cols);
-            return;
-        }
-        for (int i = 0, ai = 0, bi = 0, o = 0; i < rows; i++, ai += aRowStep, bi += bRowStep, o += cols) {
-            runFlat(a, ai, b, bi, out, o, cols);
+        } else {
+            runFlat(a, b, out, rows * cols);
         }
     }
 
     /**
-     * Loops this long or longer run at the vector units' speed; the JIT leaves a loop over one short row,
-     * such as the network's 20 or 10 features, mostly scalar (measured: a (50x20) + (1x20) took 690 ns, a
-     * flat (50x20) + (50x20) 410 ns, both with allocation).
-     */
-    static final int LONG_LOOP = 256;
-
-    /**
-     * A full (rows x cols) operand against a row: the row is copied out a few times into a pooled buffer of
-     * about {@link #LONG_LOOP} entries, and the full operand runs against it in flat chunks of that length.
-     * Each entry is still a[i] (op) b[i] of the same two numbers, so the result is bitwise that of the row loop.
+     * A full (rows x cols) operand against a row: the row is copied out to full size into a pooled buffer and
+     * the two run as one flat loop. Each entry is still a[i] (op) b[i] of the same two numbers, so the result
+     * is bitwise that of a loop over the rows. The JIT vectorises a loop over one short row, such as the
+     * network's 20 or 10 features, poorly, and a loop whose three arrays start at different offsets not at all
+     * (measured: a (50x20) * (1x20) took 430 ns in chunks of 13 rows against a repeated row, 160 ns so, copy
+     * included; a flat (50x20) * (50x20) takes 95 ns).
      */
     private void runAgainstRepeatedRow(double[] a, boolean rowIsA, double[] b, double[] out, int rows, int cols) {
-        double[] row = rowIsA ? a : b;
-        double[] full = rowIsA ? b : a;
-        int rowsPerChunk = Math.min(rows, (LONG_LOOP + cols - 1) / cols);
-        double[] repeated = ArrayPool.array(rowsPerChunk * cols);
-        for (int r = 0; r < rowsPerChunk; r++) {
-            System.arraycopy(row, 0, repeated, r * cols, cols);
-        }
-        for (int first = 0; first < rows; first += rowsPerChunk) {
-            int offset = first * cols;
-            int length = Math.min(rowsPerChunk, rows - first) * cols;
-            if (rowIsA) {
-                runFlat(repeated, 0, full, offset, out, offset, length);
-            } else {
-                runFlat(full, offset, repeated, 0, out, offset, length);
-            }
+        double[] repeated = ArrayPool.array(rows * cols);
+        Broadcast.repeatRow(rowIsA ? a : b, cols, repeated, rows);
+        if (rowIsA) {
+            runFlat(repeated, b, out, rows * cols);
+        } else {
+            runFlat(a, repeated, out, rows * cols);
         }
         ArrayPool.giveBack(repeated);
     }
 
-    /** out[o + j] = a[ai + j] (op) b[bi + j] for j below length. */
-    private void runFlat(double[] a, int ai, double[] b, int bi, double[] out, int o, int length) {
+    /** out[j] = a[j] (op) b[j] for j below length: every array from its start, the loop the JIT vectorises. */
+    private void runFlat(double[] a, double[] b, double[] out, int length) {
         switch (this) {
             case ADD -> {
                 for (int j = 0; j < length; j++) {
-                    out[o + j] = a[ai + j] + b[bi + j];
+                    out[j] = a[j] + b[j];
                 }
             }
             case SUB -> {
                 for (int j = 0; j < length; j++) {
-                    out[o + j] = a[ai + j] - b[bi + j];
+                    out[j] = a[j] - b[j];
                 }
             }
             case MUL -> {
                 for (int j = 0; j < length; j++) {
-                    out[o + j] = a[ai + j] * b[bi + j];
+                    out[j] = a[j] * b[j];
                 }
             }
             case DIV -> {
                 for (int j = 0; j < length; j++) {
-                    out[o + j] = a[ai + j] / b[bi + j];
+                    out[j] = a[j] / b[j];
                 }
             }
         }

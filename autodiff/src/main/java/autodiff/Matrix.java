@@ -201,8 +201,9 @@ public final class Matrix {
     }
 
     private Matrix elementwise(String op, Matrix other, Kernel kernel) {
-        int outRows = Broadcast.rows(op, this, other);
-        int outCols = Broadcast.cols(op, this, other);
+        Matrix outer = Broadcast.outer(op, this, other);
+        int outRows = outer.rows;
+        int outCols = outer.cols;
         double[] out = ArrayPool.array(outRows * outCols);
         Matrix a = this;
         Matrix b = other;
@@ -359,6 +360,10 @@ public final class Matrix {
         Check.argument((this.rows == 1 || this.rows == rows) && (this.cols == 1 || this.cols == cols),
                 "broadcastTo: cannot repeat %s up to (%dx%d)", shape(), rows, cols);
         double[] out = ArrayPool.array(rows * cols);
+        if (this.rows == 1 && this.cols == cols) {
+            Broadcast.repeatRow(data, cols, out, rows);
+            return new Matrix(rows, cols, out);
+        }
         for (int i = 0; i < rows; i++) {
             int from = this.rows == 1 ? 0 : i * this.cols;
             if (this.cols == 1) {

@@ -101,9 +101,9 @@ class MatrixTest {
     }
 
     @Test
-    void aRowAgainstManyRowsAgreesBitwiseWithZipAcrossTheKernelsChunks() {
+    void aRowAgainstManyRowsAgreesBitwiseWithZipForShortAndLongRows() {
         Random random = new Random(12);
-        // (50x20): chunks of 13 rows; (300x2): chunks of 128 rows and a last one of 44; (2x300): too wide to chunk
+        // rows repeated 50, 300 and 2 times, of 20, 2 and 300 entries
         int[][] sizes = {{50, 20}, {300, 2}, {2, 300}};
         for (int[] shape : sizes) {
             Matrix full = Matrix.randn(shape[0], shape[1], random);
@@ -183,6 +183,40 @@ class MatrixTest {
     }
 
     @Test
+    void everyProductTileEdgeAndTransposeAgreesBitwiseWithTheTextbookLoop() {
+        Random random = new Random(17);
+        // rows 1..9 and cols 1..9 reach every tile of DotKernel (4 x 4, 2 x 4, 2 x 2, 2 x 1, single row)
+        for (int rows = 1; rows <= 9; rows++) {
+            for (int cols = 1; cols <= 9; cols++) {
+                for (int inner : new int[] {1, 3, 50}) {
+                    Matrix a = Matrix.randn(rows, inner, random).mul(1e3).add(Matrix.randn(rows, inner, random));
+                    Matrix b = Matrix.randn(inner, cols, random);
+                    Matrix expected = textbookProduct(a, b);
+                    String label = rows + "x" + inner + "x" + cols;
+                    assertEquals(expected, a.dot(b), "a . b for " + label);
+                    assertEquals(expected, a.dotTransposed(b.transpose()), "a . (b^T)^T for " + label);
+                    assertEquals(expected, a.transpose().transposedDot(b), "(a^T)^T . b for " + label);
+                }
+            }
+        }
+    }
+
+    /** Each entry summed over k in ascending order, from 0: the order every product must keep. */
+    private static Matrix textbookProduct(Matrix a, Matrix b) {
+        double[] out = new double[a.rows() * b.cols()];
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < b.cols(); j++) {
+                double total = 0;
+                for (int k = 0; k < a.cols(); k++) {
+                    total += a.get(i, k) * b.get(k, j);
+                }
+                out[i * b.cols() + j] = total;
+            }
+        }
+        return Matrix.fromRowMajor(a.rows(), b.cols(), out);
+    }
+
+    @Test
     void transposedProductsNameTheStoredShapesOnMismatch() {
         assertEquals("dotTransposed: (50x10) . (20x5)^T: inner dimensions 10 and 5 differ",
                 assertThrows(IllegalArgumentException.class,
@@ -216,6 +250,20 @@ class MatrixTest {
         assertEquals(Matrix.fromRowMajor(1, 3, 2.25, 2.25, 2.25), A.variance(0));
         assertEquals(Matrix.fromRowMajor(2, 1, 2.0 / 3, 2.0 / 3), A.variance(1));
         assertEquals(Matrix.zeros(1, 2), Matrix.ones(5, 2).variance(0), "a constant column has variance 0");
+    }
+
+    @Test
+    void aRowBroadcastToAnyNumberOfRowsRepeatsItInEveryRow() {
+        Matrix row = Matrix.fromRowMajor(1, 3, 1, 2, 3);
+        // 1, 2, 3, 5, 7 rows: whole and partial doublings of the copied block
+        for (int rows : new int[] {1, 2, 3, 5, 7}) {
+            Matrix repeated = row.broadcastTo(rows, 3);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(row.get(0, j), repeated.get(i, j), "entry " + i + "," + j + " of " + repeated.shape());
+                }
+            }
+        }
     }
 
     @Test
