@@ -1,17 +1,12 @@
 package autodiff;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reverse-mode accumulation over a graph of {@link Node}s, walked without recursion. */
 final class Backprop {
-    /** About a training step's graph of the exercise's network, so that walking it does not regrow the map. */
+    /** About a training step's graph of the exercise's network, so that walking it does not regrow the index. */
     private static final int EXPECTED_NODES = 128;
 
     private Backprop() {}
@@ -21,59 +16,55 @@ final class Backprop {
         if (!root.needsGradient()) {
             return byName;
         }
-        List<Node> order = topologicalOrder(root);
-        Map<Node, Gradient> gradients = new IdentityHashMap<>(order.size());
-        gradients.put(root, new Gradient(seed, false));  // the caller's seed is not ours to recycle
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Node node = order.get(i);
-            Gradient upstream = gradients.remove(node);
+        NodeIndex index = new NodeIndex(EXPECTED_NODES);
+        Node[] order = topologicalOrder(root, index);
+        // A node's gradient so far, by its number in index; owned when no one else holds the array, so that
+        // it may be added into or recycled.
+        Matrix[] sums = new Matrix[order.length];
+        boolean[] owned = new boolean[order.length];
+        sums[index.numberOf(root)] = seed;  // the caller's seed is not ours to recycle
+        for (int i = order.length - 1; i >= 0; i--) {
+            Node node = order[i];
+            int number = index.numberOf(node);
+            Matrix upstream = sums[number];
+            sums[number] = null;  // done with: handOn below must not find it as a parent's
             boolean escapes = node.name().isPresent();
             if (escapes) {
-                byName.merge(node.name().get(), upstream.sum, Matrix::add);
+                byName.merge(node.name().get(), upstream, Matrix::add);
             }
             for (int p = 0; p < node.parentCount(); p++) {
                 Node parent = node.parent(p);
                 if (parent.needsGradient()) {
                     // Every local gradient returns its upstream itself (add) or a new matrix that nothing else holds.
-                    Matrix local = node.localGradient(p).apply(upstream.sum);
+                    Matrix local = node.localGradient(p).apply(upstream);
                     Matrix contribution = local.sumTo(parent.value().rows(), parent.value().cols());
-                    if (local != upstream.sum && contribution != local) {
+                    if (local != upstream && contribution != local) {
                         local.recycle();  // summed down to the parent's shape, the full-size one is dead
                     }
-                    accumulate(gradients, parent, contribution, contribution != upstream.sum);
+                    accumulate(sums, owned, index.numberOf(parent), contribution, contribution != upstream);
                 }
             }
-            if (upstream.owned && !escapes) {
-                handOn(node, upstream.sum, gradients);
+            if (owned[number] && !escapes) {
+                handOn(node, upstream, sums, owned, index);
             }
         }
         return byName;
     }
 
-    /** A node's gradient so far; {@code owned} when no one else holds its array, so it may be added into or recycled. */
-    private static final class Gradient {
-        Matrix sum;
-        boolean owned;
-
-        Gradient(Matrix sum, boolean owned) {
-            this.sum = sum;
-            this.owned = owned;
-        }
-    }
-
-    private static void accumulate(Map<Node, Gradient> gradients, Node parent, Matrix contribution, boolean owned) {
-        Gradient gradient = gradients.get(parent);
-        if (gradient == null) {
-            gradients.put(parent, new Gradient(contribution, owned));
+    private static void accumulate(Matrix[] sums, boolean[] owned, int parent, Matrix contribution, boolean ownsContribution) {
+        Matrix sum = sums[parent];
+        if (sum == null) {
+            sums[parent] = contribution;
+            owned[parent] = ownsContribution;
             return;
         }
-        if (gradient.owned) {
-            gradient.sum.accumulate(contribution);
+        if (owned[parent]) {
+            sum.accumulate(contribution);
         } else {
-            gradient.sum = gradient.sum.add(contribution);
-            gradient.owned = true;
+            sums[parent] = sum.add(contribution);
+            owned[parent] = true;
         }
-        if (owned) {
+        if (ownsContribution) {
             contribution.recycle();
         }
     }
@@ -83,55 +74,60 @@ final class Backprop {
      * was passed it unchanged (as add does): held by no parent, it is recycled; held by exactly one, that parent
      * now owns it; held by two (x + x), it stays with them, unowned, for the garbage collector.
      */
-    private static void handOn(Node node, Matrix sum, Map<Node, Gradient> gradients) {
-        Gradient holder = null;
+    private static void handOn(Node node, Matrix sum, Matrix[] sums, boolean[] owned, NodeIndex index) {
+        int holder = -1;
         int holders = 0;
         for (int p = 0; p < node.parentCount(); p++) {
             Node parent = node.parent(p);
             if (p > 0 && parent == node.parent(p - 1)) {
                 continue;  // the same parent twice holds the sum once
             }
-            Gradient gradient = parent.needsGradient() ? gradients.get(parent) : null;
-            if (gradient != null && gradient.sum == sum) {
-                holder = gradient;
+            int number = parent.needsGradient() ? index.numberOf(parent) : -1;
+            if (number >= 0 && sums[number] == sum) {
+                holder = number;
                 holders++;
             }
         }
         if (holders == 0) {
             sum.recycle();
         } else if (holders == 1) {
-            holder.owned = true;
+            owned[holder] = true;
         }
     }
 
-    /** Parents before children; only nodes that lead to a named node are visited. */
-    private static List<Node> topologicalOrder(Node root) {
-        List<Node> order = new ArrayList<>();
-        Map<Node, Boolean> visited = new IdentityHashMap<>(EXPECTED_NODES);
-        Deque<Node> stack = new ArrayDeque<>();
-        // nextParent[d]: the next parent to visit of the node at depth d; a plain int array, not a Deque<Integer>,
-        // so that walking the graph boxes nothing.
+    /** Parents before children; only nodes that lead to a named node are visited, and numbered in index. */
+    private static Node[] topologicalOrder(Node root, NodeIndex index) {
+        Node[] order = new Node[EXPECTED_NODES];
+        int ordered = 0;
+        // stack[d] is the node at depth d of the walk and nextParent[d] the next of its parents to visit.
+        Node[] stack = new Node[16];
         int[] nextParent = new int[16];
-        stack.push(root);
-        visited.put(root, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            Node node = stack.peek();
-            int depth = stack.size() - 1;
+        int depth = 0;
+        stack[0] = root;
+        index.add(root);
+        while (depth >= 0) {
+            Node node = stack[depth];
             int p = nextParent[depth];
             if (p == node.parentCount()) {
-                order.add(stack.pop());
+                if (ordered == order.length) {
+                    order = Arrays.copyOf(order, 2 * ordered);
+                }
+                order[ordered++] = node;
+                depth--;
                 continue;
             }
             nextParent[depth] = p + 1;
             Node parent = node.parent(p);
-            if (parent.needsGradient() && visited.put(parent, Boolean.TRUE) == null) {
-                stack.push(parent);
-                if (depth + 1 == nextParent.length) {
-                    nextParent = Arrays.copyOf(nextParent, 2 * nextParent.length);
+            if (parent.needsGradient() && index.add(parent)) {
+                depth++;
+                if (depth == stack.length) {
+                    stack = Arrays.copyOf(stack, 2 * depth);
+                    nextParent = Arrays.copyOf(nextParent, 2 * depth);
                 }
-                nextParent[depth + 1] = 0;
+                stack[depth] = parent;
+                nextParent[depth] = 0;
             }
         }
-        return order;
+        return Arrays.copyOf(order, ordered);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A value in a computation graph: a {@link Matrix}, an optional name, and the nodes it was computed
@@ -32,6 +33,8 @@ public final class Node {
     private final Node[] parents;
     private final LocalGradient[] localGradients;
     private final boolean needsGradient;
+    /** A random hash for {@link NodeIndex}: cheaper than System.identityHashCode, which calls into the JVM. */
+    private final int hash = ThreadLocalRandom.current().nextInt();
 
     /** An unnamed input: a constant such as data, whose gradient nobody asks for. */
     public Node(Matrix value) {
@@ -96,6 +99,10 @@ public final class Node {
         return Collections.unmodifiableList(Arrays.asList(parents));
     }
 
+    int hash() {
+        return hash;
+    }
+
     boolean needsGradient() {
         return needsGradient;
     }
@@ -144,7 +151,7 @@ public final class Node {
     }
 
     public Node tanh() {
-        Matrix t = value.map(Node::tanh);
+        Matrix t = value.tanh();
         return op(t, single(this),
                 g -> g.zip("tanh", t, (gi, ti) -> gi * (1 - ti * ti)));  // d tanh = 1 - tanh^2
     }
@@ -240,17 +247,9 @@ public final class Node {
         return "Node(" + (name == null ? "" : name + ", ") + value.shape() + ")";
     }
 
-    /**
-     * tanh through the intrinsic Math.exp: Math.tanh goes through the slow StrictMath path and was
-     * most of a training step's forward time. Relative error below 1e-12 everywhere.
-     */
+    /** tanh of one value, as {@link #tanh()} computes it for every entry (see {@link Tanh}). */
     static double tanh(double x) {
-        double magnitude = Math.abs(x);
-        if (magnitude < 1e-3) {
-            return x * (1 - x * x / 3);  // Taylor: here 1 - 2/(e^2x + 1) would lose digits to cancellation
-        }
-        double t = 1 - 2 / (Math.exp(2 * magnitude) + 1);
-        return x < 0 ? -t : t;
+        return Tanh.of(x);
     }
 
     private static Node[] single(Node x) {
