@@ -116,15 +116,18 @@ class MatrixTest {
     @Test
     void columnSumsAgreeBitwiseWithAddingTheRowsOneByOneFromTheTop() {
         Random random = new Random(13);
-        for (int rows : new int[] {1, 3, 4, 5, 50, 51}) {
-            Matrix m = Matrix.randn(rows, 7, random).mul(1e3).add(Matrix.randn(rows, 7, random));
-            double[] expected = new double[7];
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < 7; j++) {
-                    expected[j] += m.get(i, j);
+        // widths that use every strip of columnSums: eight, four and single columns
+        for (int cols : new int[] {1, 3, 4, 7, 8, 12, 13, 20}) {
+            for (int rows : new int[] {1, 3, 4, 5, 50, 51}) {
+                Matrix m = Matrix.randn(rows, cols, random).mul(1e3).add(Matrix.randn(rows, cols, random));
+                double[] expected = new double[cols];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        expected[j] += m.get(i, j);
+                    }
                 }
+                assertEquals(Matrix.fromRowMajor(1, cols, expected), m.sum(0), "sum(0) of " + m.shape());
             }
-            assertEquals(Matrix.fromRowMajor(1, 7, expected), m.sum(0), "sum(0) of " + m.shape());
         }
     }
 
