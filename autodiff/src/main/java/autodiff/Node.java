@@ -33,7 +33,10 @@ public final class Node {
     private final Node[] parents;
     private final LocalGradient[] localGradients;
     private final boolean needsGradient;
-    /** A random hash for {@link NodeIndex}: cheaper than System.identityHashCode, which calls into the JVM. */
+    /**
+     * Where this node sits in a {@link NodeIndex}: cheaper than System.identityHashCode, which calls into the JVM,
+     * and, like it, no seed: it decides only the slot of a hash table, never an order, a number or a result.
+     */
     private final int hash = ThreadLocalRandom.current().nextInt();
 
     /** An unnamed input: a constant such as data, whose gradient nobody asks for. */

@@ -42,15 +42,31 @@ class TestClockTest {
     }
 
     private static Duration stoppedAfter(StandIn child, TestClock clock, Duration atMost, Duration limit) {
+        return run(child, clock, atMost, limit, any -> CHECK).stoppedAfter();
+    }
+
+    private record Run(Duration stoppedAfter, int checks) {}
+
+    /** Advances {@code step} at a time, reading the clocks after each, until they stop the test or atMost passed. */
+    private static Run run(StandIn child, TestClock clock, Duration atMost, Duration limit,
+                           java.util.function.UnaryOperator<Duration> step) {
         Duration waited = Duration.ZERO;
+        int checks = 0;
         while (waited.compareTo(atMost) < 0) {
-            child.advance(CHECK);
-            waited = waited.plus(CHECK);
+            Duration next = step.apply(limit);
+            child.advance(next);
+            waited = waited.plus(next);
+            checks++;
             if (clock.exceeded(limit).isPresent()) {
-                return waited;
+                break;
             }
         }
-        return waited;
+        return new Run(waited, checks);
+    }
+
+    /** Waits as the runner does, each time as long as {@link TestClock#nextCheck} says. */
+    private static Run runFollowingNextCheck(StandIn child, TestClock clock, Duration limit, Duration atMost) {
+        return run(child, clock, atMost, limit, current -> clock.nextCheck(current, Long.MAX_VALUE));
     }
 
     private static TestClock startedTest(StandIn child) {
@@ -115,24 +131,6 @@ class TestClockTest {
         assertEquals(Duration.ofMillis(1100), stoppedAfter(child, clock, Duration.ofSeconds(5)), "just over 1 s of computing");
         assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?",
                 clock.exceeded(LIMIT).orElseThrow());
-    }
-
-    private record Run(Duration stoppedAfter, int checks) {}
-
-    /** Waits as the runner does, each time as long as {@link TestClock#nextCheck} says, until stopped or atMost. */
-    private static Run runFollowingNextCheck(StandIn child, TestClock clock, Duration limit, Duration atMost) {
-        Duration waited = Duration.ZERO;
-        int checks = 0;
-        while (waited.compareTo(atMost) < 0) {
-            Duration next = clock.nextCheck(limit, Long.MAX_VALUE);
-            child.advance(next);
-            waited = waited.plus(next);
-            checks++;
-            if (clock.exceeded(limit).isPresent()) {
-                break;
-            }
-        }
-        return new Run(waited, checks);
     }
 
     @Test
