@@ -5,9 +5,11 @@ import java.time.Duration;
 
 /**
  * Tells the parent, inside the child JVM, when the running test can never go on: its thread has been in
- * {@link Thread.State#WAITING} (a {@code wait()} or {@code join()} without a timeout) for {@link #CONFIRM}.
- * A submission may not start threads (the static check), so nothing of the student's is left that could wake
- * it: the test is stuck for good, as Go's runtime says of "all goroutines are asleep". The parent then stops
+ * {@link Thread.State#WAITING} (a {@code wait()} or {@code join()} without a timeout) for {@link #CONFIRM}, and so
+ * has every other thread of its thread group (or {@code BLOCKED} on a monitor). A submission may not start threads
+ * (the static check), and with the check off any thread it starts joins that group: nothing of the student's is
+ * left that could wake the test, which is stuck for good, as Go's runtime says of "all goroutines are asleep". The
+ * JDK's own threads (reference handling, cleaners) live in the system group above it. The parent then stops
  * it at once instead of after its waiting window ({@link TestClock}), which a wait forever cost before: about
  * 1 s a test, 7 s for a submission whose evaluation mode waits. A timed wait, {@code wait(ms)} in a loop, is
  * {@code TIMED_WAITING} and stays with the parent's clocks.
@@ -58,7 +60,7 @@ final class StuckTestWatch {
                 watched = now;
                 waitingSince = -1;
             }
-            if (now == null || now == reported || now.thread().getState() != Thread.State.WAITING) {
+            if (now == null || now == reported || !allAsleep(now.thread())) {
                 waitingSince = -1;
                 continue;
             }
@@ -70,5 +72,25 @@ final class StuckTestWatch {
                 reported = now;  // once per test: the parent ends it and this JVM with it
             }
         }
+    }
+
+    /** Whether the test's thread waits, and every other thread of its group but this watch waits or is blocked. */
+    private static boolean allAsleep(Thread testThread) {
+        ThreadGroup group = testThread.getThreadGroup();
+        if (testThread.getState() != Thread.State.WAITING || group == null) {
+            return false;
+        }
+        Thread[] threads = new Thread[2 * group.activeCount() + 8];
+        int count = group.enumerate(threads, true);
+        if (count == threads.length) {
+            return false;  // more threads than room: not sure that all were seen
+        }
+        for (int i = 0; i < count; i++) {
+            Thread.State state = threads[i].getState();
+            if (threads[i] != Thread.currentThread() && state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
+                return false;
+            }
+        }
+        return true;
     }
 }

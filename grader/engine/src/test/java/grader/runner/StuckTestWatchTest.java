@@ -21,6 +21,8 @@ class StuckTestWatchTest {
     private final ChildMain.ResultChannel channel = new ChildMain.ResultChannel(sent, SECRET);
     private final StuckTestWatch watch = StuckTestWatch.start();
     private final List<Thread> testThreads = new ArrayList<>();
+    /** The tests' own group, as the child JVM's main group holds only its test thread and the watch. */
+    private final ThreadGroup group = new ThreadGroup("tests");
 
     @AfterEach
     void stopTestThreads() {
@@ -30,7 +32,7 @@ class StuckTestWatchTest {
     /** Runs {@code body} as test {@code id} on a thread of its own, which tells the watch, as ChildListener does. */
     private void runTest(String id, Body body) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        Thread thread = new Thread(() -> {
+        Thread thread = new Thread(group, () -> {
             watch.testStarted(id, channel);
             started.countDown();
             try {
@@ -103,6 +105,33 @@ class StuckTestWatchTest {
         });
         Thread.sleep(LONG_ENOUGH.toMillis());
         assertEquals(List.of(), messages(), "a timed wait (TIMED_WAITING) and a loop are not stuck");
+    }
+
+    @Test
+    void aTestThatWaitsForAnotherThreadOfItsOwnIsNotStuckWhileThatOneComputes() throws InterruptedException {
+        // Only with the static check off can a submission start a thread; its threads join the test's group.
+        Object done = new Object();
+        Thread helper = new Thread(group, () -> {
+            long until = System.nanoTime() + LONG_ENOUGH.toNanos();
+            double sum = 0;
+            while (System.nanoTime() < until) {
+                sum += Math.sqrt(sum + 1);
+            }
+        }, "helper");
+        helper.setDaemon(true);
+        testThreads.add(helper);
+        helper.start();
+        runTest("Ex3#joinsItsHelper", () -> {
+            helper.join();
+            synchronized (done) {
+                done.wait();
+            }
+        });
+        Thread.sleep(LONG_ENOUGH.toMillis() - StuckTestWatch.CONFIRM.toMillis());
+        assertEquals(List.of(), messages(), "the helper computes: it could wake the test");
+        List<Wire.Message> heard = messagesWithin(Duration.ofSeconds(10));
+        assertEquals(List.of(Wire.Event.STUCK), heard.stream().map(Wire.Message::event).toList(),
+                "once the helper ended, nothing is left to wake it");
     }
 
     @Test
