@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * with C2 spends more on that than it will ever win back in a run of seconds or a class of a few hundred: with
  * C1 only and the serial collector, a single {@code grade} took 15-20% less wall time and a quarter less
  * processor time on this kit's 2-core machine, and grade-all a fifth less processor time per submission
- * (GradeAllBenchmark measures both ways in the same run). The launching JVM
- * only waits, passes its exit code on, and takes the tuned one with it when it is stopped. Off with
- * {@code -Dgrader.tunedJvm=false}, and where a debugger, profiler or agent is attached.
+ * (GradeAllBenchmark measures both ways in the same run). It maps the grader's own class-data archive once a
+ * {@code grade-all} made one ({@link GraderArchive}). The launching JVM only waits, passes its exit code on,
+ * and takes the tuned one with it when it is stopped. Off with {@code -Dgrader.tunedJvm=false}, and where a debugger, profiler or agent is attached.
  */
 public final class TunedJvm {
     /**
@@ -50,9 +51,12 @@ public final class TunedJvm {
         if (setting.equals("false") || toolAttached()) {
             return OptionalInt.empty();
         }
+        Optional<GraderArchive> archive = userChoseClassDataSharing() ? Optional.empty()
+                : GraderArchive.forCommand(args, jvmOptions(), classpath());
         Process tuned;
         try {
-            tuned = new ProcessBuilder(command(args)).inheritIO().start();
+            tuned = new ProcessBuilder(command(args, archive.map(GraderArchive::options).orElse(List.of())))
+                    .inheritIO().start();
         } catch (IOException cannotStart) {
             return OptionalInt.empty();
         }
@@ -66,6 +70,7 @@ public final class TunedJvm {
         try {
             int exitCode = tuned.waitFor();
             Runtime.getRuntime().removeShutdownHook(passOnStop);
+            archive.ifPresent(made -> made.finish(exitCode, jvmOptions(), classpathText()));
             return OptionalInt.of(exitCode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,20 +81,44 @@ public final class TunedJvm {
     }
 
     /**
-     * The same java, class path and command line; this JVM's own options (system properties, heap, an agent)
-     * come after the tuned ones, so that an option the user gave wins.
+     * The same java, class path (made absolute, as the archive records it) and command line; this JVM's own
+     * options (system properties, heap, an agent) come after the tuned ones, so that an option the user gave
+     * wins, and the archive's ({@link GraderArchive}) last.
      */
-    static List<String> command(String[] args) {
+    static List<String> command(String[] args, List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(OPTIONS);
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(jvmOptions());
+        command.addAll(archiveOptions);
         command.add("-D" + TUNED_PROPERTY + "=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpathText());
         command.add(GraderCli.class.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The tuned options, then the user's. */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(OPTIONS);
+        options.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return options;
+    }
+
+    private static List<Path> classpath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty()).map(entry -> Path.of(entry).toAbsolutePath()).toList();
+    }
+
+    private static String classpathText() {
+        return String.join(java.io.File.pathSeparator, classpath().stream().map(Path::toString).toList());
+    }
+
+    /** The user's own class-data sharing options win: the grader adds none next to them. */
+    private static boolean userChoseClassDataSharing() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(option ->
+                option.startsWith("-Xshare") || option.contains("SharedArchiveFile") || option.contains("ArchiveClassesAtExit")
+                        || option.contains("AOTCache") || option.contains("AOTMode"));
     }
 
     /**

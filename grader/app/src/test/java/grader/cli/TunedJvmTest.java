@@ -20,14 +20,21 @@ class TunedJvmTest {
 
     @Test
     void theTunedJvmGetsTheGradersOptionsThenTheUsersThenTheSameCommand() {
-        List<String> command = TunedJvm.command(new String[] {"grade", "Model.java", "--out", "r.json"});
+        List<String> archive = List.of("-XX:SharedArchiveFile=grader.jsa");
+        List<String> command = TunedJvm.command(new String[] {"grade", "Model.java", "--out", "r.json"}, archive);
         List<String> userOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
 
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), command.get(0));
         assertEquals(TunedJvm.OPTIONS, command.subList(1, 1 + TunedJvm.OPTIONS.size()));
         // The user's options come later, so that one of theirs (another collector, C2) wins over the grader's.
-        assertEquals(userOptions, command.subList(1 + TunedJvm.OPTIONS.size(), 1 + TunedJvm.OPTIONS.size() + userOptions.size()));
-        assertEquals(List.of("-D" + TunedJvm.TUNED_PROPERTY + "=true", "-cp", System.getProperty("java.class.path"),
+        // The archive's options last, where no option of the user's can turn class-data sharing off after them.
+        int userEnd = 1 + TunedJvm.OPTIONS.size() + userOptions.size();
+        assertEquals(userOptions, command.subList(1 + TunedJvm.OPTIONS.size(), userEnd));
+        assertEquals(archive, command.subList(userEnd, userEnd + archive.size()));
+        String absoluteClasspath = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+        assertEquals(List.of("-D" + TunedJvm.TUNED_PROPERTY + "=true", "-cp", absoluteClasspath,
                 GraderCli.class.getName(), "grade", "Model.java", "--out", "r.json"),
                 command.subList(command.size() - 8, command.size()));
     }

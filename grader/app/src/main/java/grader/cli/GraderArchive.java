@@ -1,0 +1,153 @@
+package grader.cli;
+
+import grader.command.ChildIsolation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class-data archive of the grader's own JVM, which {@link TunedJvm} maps: javac's, picocli's, Gson's and the
+ * grader's classes arrive parsed, so a single {@code grade} does not parse them again (on the kit's 2-core machine,
+ * about 0.2 s of its 1.5 s and a sixth of its processor time). The first {@code grade-all} of a grader on a machine
+ * makes it as its JVM exits ({@code -XX:ArchiveClassesAtExit}, dynamic CDS, JDK 13 on), which a batch hardly
+ * notices; a {@code grade} never makes one, as it never makes the test JVMs' archive (grader.batch.ChildStartup).
+ *
+ * <p>It lives in the grading user's own cache (grader.command.ChildIsolation#cacheFolder), named after all that
+ * class-data sharing checks when it maps one (the JDK, the JVM options, the grader jar's path, size and time), so
+ * another JDK or a rebuilt jar makes a new one rather than a warning. A JVM that maps a truncated archive
+ * crashes, so a new one takes its name only after a JVM started with {@code -Xshare:on} (which refuses to start
+ * without it) mapped it. {@code -Dgrader.graderArchive=false} goes without.
+ */
+final class GraderArchive {
+    static final String PROPERTY = "grader.graderArchive";
+    /** Silences class-data sharing's own warnings: an archive it cannot use is simply not used. */
+    static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
+    private static final long CHECK_SECONDS = 60;
+
+    private final Path archive;
+    /** Where this run writes a new archive, or null when it maps one or makes none. */
+    private final Path making;
+
+    private GraderArchive(Path archive, Path making) {
+        this.archive = archive;
+        this.making = making;
+    }
+
+    /**
+     * The archive for a tuned JVM with these options and class path, in the user's cache; empty where there is
+     * none to map or make (turned off, a class path with folders, no cache folder).
+     */
+    static Optional<GraderArchive> forCommand(String[] args, List<String> jvmOptions, List<Path> classpath) {
+        if ("false".equals(System.getProperty(PROPERTY))) {
+            return Optional.empty();
+        }
+        try {
+            return in(ChildIsolation.cacheFolder(), args.length > 0 ? args[0] : "", jvmOptions, classpath);
+        } catch (IOException | RuntimeException noCache) {
+            return Optional.empty();
+        }
+    }
+
+    /** @param command the grader's subcommand: only {@code grade-all} makes a missing archive */
+    static Optional<GraderArchive> in(Path cacheFolder, String command, List<String> jvmOptions, List<Path> classpath)
+            throws IOException {
+        if (classpath.isEmpty() || !classpath.stream().allMatch(GraderArchive::isJar)) {
+            return Optional.empty();
+        }
+        Path archive = cacheFolder.resolve("cds").resolve("grader-" + key(jvmOptions, classpath) + ".jsa");
+        if (Files.isRegularFile(archive)) {
+            return Optional.of(new GraderArchive(archive, null));
+        }
+        if (!command.equals("grade-all")) {
+            return Optional.empty();
+        }
+        Files.createDirectories(archive.getParent());
+        return Optional.of(new GraderArchive(archive, archive.resolveSibling(archive.getFileName() + "."
+                + ProcessHandle.current().pid() + ".partial")));
+    }
+
+    /** The options that map the archive, or write a new one at exit. */
+    List<String> options() {
+        return making == null ? List.of(QUIET, "-XX:SharedArchiveFile=" + archive)
+                : List.of(QUIET, "-XX:ArchiveClassesAtExit=" + making);
+    }
+
+    /**
+     * After the tuned JVM ended: a new archive that a JVM with the same options and class path maps takes its
+     * name; anything else written is deleted. Best effort: without it, the next run starts as this one did.
+     */
+    void finish(int exitCode, List<String> jvmOptions, String classpath) {
+        if (making == null) {
+            return;
+        }
+        try {
+            if (exitCode == 0 && Files.isRegularFile(making) && Files.size(making) > 0
+                    && maps(making, jvmOptions, classpath)) {
+                try {
+                    Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(making, archive, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException | InterruptedException notNow) {
+            if (notNow instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(making);
+            } catch (IOException leftForTheCacheToTidy) {
+                // StaleCacheEntries deletes a .partial file after a day
+            }
+        }
+    }
+
+    Path archive() {
+        return archive;
+    }
+
+    /** Whether a JVM that must map {@code candidate} starts (and prints its version). */
+    static boolean maps(Path candidate, List<String> jvmOptions, String classpath)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-cp", classpath, "-version"));
+        Process check = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
+            check.destroyForcibly();
+            return false;
+        }
+        return check.exitValue() == 0;
+    }
+
+    private static String key(List<String> jvmOptions, List<Path> classpath) throws IOException {
+        StringBuilder text = new StringBuilder(System.getProperty("java.home")).append('|')
+                .append(System.getProperty("java.vm.version")).append('|').append(jvmOptions);
+        for (Path jar : classpath) {
+            text.append('|').append(jar.toAbsolutePath()).append(':').append(Files.size(jar)).append(':')
+                    .append(Files.getLastModifiedTime(jar).toMillis());
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no SHA-256 in this JDK", e);
+        }
+    }
+
+    private static boolean isJar(Path entry) {
+        return entry.getFileName() != null && entry.getFileName().toString().endsWith(".jar")
+                && Files.isRegularFile(entry);
+    }
+}
