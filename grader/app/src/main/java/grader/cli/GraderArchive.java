@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A class-data archive of the grader's own JVM, which {@link TunedJvm} maps: javac's, picocli's, Gson's and the
  * grader's classes arrive parsed, so a single {@code grade} does not parse them again (on the kit's 2-core machine,
- * about 0.2 s of its 1.5 s and a sixth of its processor time). The first {@code grade-all} of a grader on a machine
+ * JDK 17: about 0.25 s of its 1.65 s, and an eighth of its processor time). The first {@code grade-all} of a grader on a machine
  * makes it as its JVM exits ({@code -XX:ArchiveClassesAtExit}, dynamic CDS, JDK 13 on), which a batch hardly
  * notices; a {@code grade} never makes one, as it never makes the test JVMs' archive (grader.batch.ChildStartup).
  *
