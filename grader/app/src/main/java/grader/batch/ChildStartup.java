@@ -138,10 +138,18 @@ public final class ChildStartup {
     }
 
     private static String key(GraderConfig config) throws IOException {
+        return archiveKey(config.childJvmOptions() + "|" + config.heap(), config.childClasspath());
+    }
+
+    /**
+     * A hash of what class-data sharing checks before it maps an archive: this JDK and its VM's build, the JVM
+     * options, and each jar's path, size and time; for the test JVMs' archive here and the grader's own
+     * (GraderArchive, beside the command line), so that a changed one gets a new file instead of a warning.
+     */
+    public static String archiveKey(String jvmOptions, List<Path> jars) throws IOException {
         StringBuilder text = new StringBuilder(System.getProperty("java.home")).append('|')
-                .append(System.getProperty("java.vm.version")).append('|').append(config.childJvmOptions())
-                .append('|').append(config.heap());
-        for (Path jar : config.childClasspath()) {
+                .append(System.getProperty("java.vm.version")).append('|').append(jvmOptions);
+        for (Path jar : jars) {
             text.append('|').append(jar).append(':').append(Files.size(jar)).append(':')
                     .append(Files.getLastModifiedTime(jar).toMillis());
         }

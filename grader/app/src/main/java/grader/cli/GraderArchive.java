@@ -1,16 +1,13 @@
 package grader.cli;
 
+import grader.batch.ChildStartup;
 import grader.command.ChildIsolation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -131,19 +128,10 @@ final class GraderArchive {
         return check.exitValue() == 0;
     }
 
+    /** The first 16 hex digits, as the test JVMs' archive is named (ChildStartup). */
     private static String key(List<String> jvmOptions, List<Path> classpath) throws IOException {
-        StringBuilder text = new StringBuilder(System.getProperty("java.home")).append('|')
-                .append(System.getProperty("java.vm.version")).append('|').append(jvmOptions);
-        for (Path jar : classpath) {
-            text.append('|').append(jar.toAbsolutePath()).append(':').append(Files.size(jar)).append(':')
-                    .append(Files.getLastModifiedTime(jar).toMillis());
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IOException("no SHA-256 in this JDK", e);
-        }
+        List<Path> absolute = classpath.stream().map(Path::toAbsolutePath).toList();
+        return ChildStartup.archiveKey(jvmOptions.toString(), absolute).substring(0, 16);
     }
 
     private static boolean isJar(Path entry) {
