@@ -6,14 +6,14 @@ import grader.common.GraderConfig;
 import grader.sandbox.ChildMounts;
 import grader.sandbox.ChildUser;
 import grader.sandbox.Sandbox;
-import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -54,6 +54,13 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long a sandbox's wrapper may take to end after its test JVM was killed, before it is killed too. */
     private static final Duration WRAPPER_EXIT = Duration.ofMillis(500);
+    /**
+     * How long the exit watcher waits for the listener to read what an ended child wrote. The listener always ends
+     * soon after the child (its socket ends with the JVM, an unconnected one has its server closed), but on a
+     * machine loaded far beyond its cores it may get its first turn seconds later: 2 s lost a whole run's results
+     * that way ("failed to start", exit code 0). The cap only guards against a listener that never ends.
+     */
+    private static final Duration LISTENER_DRAIN = Duration.ofSeconds(30);
 
     private final Process process;
     private final ServerSocketChannel server;
@@ -63,6 +70,9 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private volatile boolean connected;
     private volatile SocketChannel socket;
+    /** The channel's reader, shared by the listener and {@link #catchUp}; null until the child connects. */
+    private volatile ChannelLines lines;
+    private volatile Selector selector;
     private List<ProcessHandle> processTree;
     /** Each process's processor time when last read: the OS forgets a process's time once it has ended. */
     private final Map<Long, Duration> cpuTimes = new HashMap<>();
@@ -205,28 +215,56 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
 
     /**
      * Accepts the child's connection (the exit watcher closes the server if the child dies first), then
-     * turns each authentic line into a signal.
+     * turns each authentic line into a signal as it arrives.
      */
     private void listen() {
-        try {
-            socket = server.accept();
+        try (Selector selector = Selector.open()) {
+            SocketChannel accepted = server.accept();
             server.close();
             // One connection is all the channel takes: its file can go now, so that a grader killed later
             // (SIGKILL, no clean-up) leaves nothing behind even where the socket had to live in the temp folder.
             Folders.deleteRecursively(channelFolder);
-            InputStream in = new BufferedInputStream(Channels.newInputStream(socket));
-            for (String line = Wire.readLine(in, MAX_LINE_BYTES); line != null; line = Wire.readLine(in, MAX_LINE_BYTES)) {
-                Wire.decode(line, secret).ifPresent(message -> {
-                    if (message.event() == Wire.Event.HELLO) {
-                        connected = true;
-                    } else if (connected) {
-                        signals.add(new Heard(message));
-                    }
-                });
+            accepted.configureBlocking(false);
+            accepted.register(selector, SelectionKey.OP_READ);
+            lines = new ChannelLines(accepted, MAX_LINE_BYTES);
+            socket = accepted;
+            this.selector = selector;
+            while (lines.readArrived(this::hear)) {
+                selector.select();
+                selector.selectedKeys().clear();
             }
-        } catch (IOException closed) {
+        } catch (IOException | ClosedSelectorException closed) {
             // Killed or exited: the exit watcher reports it.
         }
+    }
+
+    /**
+     * Reads, on the caller's thread, whatever the child has already sent and the listener has not yet read.
+     * A verdict from the clocks must wait for this: the child's results may sit unread in the socket while the
+     * parent's own threads were paused, and the clocks then see a child that finished its test as idle.
+     *
+     * @return whether a signal is waiting to be polled
+     */
+    boolean catchUp() {
+        ChannelLines reading = lines;
+        if (reading != null) {
+            try {
+                reading.readArrived(this::hear);
+            } catch (IOException closed) {
+                // Killed or exited: nothing more will arrive, and the exit watcher reports it.
+            }
+        }
+        return !signals.isEmpty();
+    }
+
+    private void hear(String line) {
+        Wire.decode(line, secret).ifPresent(message -> {
+            if (message.event() == Wire.Event.HELLO) {
+                connected = true;
+            } else if (connected) {
+                signals.add(new Heard(message));
+            }
+        });
     }
 
     private void watchExit(Thread listener) {
@@ -236,7 +274,7 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
                 closeQuietly();
             }
             // Let the listener read what the child wrote before it died, so results come before the exit.
-            listener.join(2000);
+            listener.join(LISTENER_DRAIN.toMillis());
             signals.add(new Exited(code, connected));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -271,6 +309,9 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
             server.close();
             if (socket != null) {
                 socket.close();
+            }
+            if (selector != null) {
+                selector.close();  // wakes the listener, which then finds the channel closed
             }
         } catch (IOException alreadyClosed) {
             // Nothing more to release.

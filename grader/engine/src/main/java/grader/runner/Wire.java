@@ -1,9 +1,6 @@
 package grader.runner;
 
 import grader.report.TestStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -48,34 +45,6 @@ final class Wire {
                     unbase64(fields[4])));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * The next line of at most {@code maxBytes} (longer lines are skipped whole), or null at the end of
-     * the stream: a flood on the channel can cost the parent neither memory nor a wrong parse.
-     */
-    static String readLine(InputStream in, int maxBytes) throws IOException {
-        while (true) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            boolean tooLong = false;
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                if (line.size() < maxBytes) {
-                    line.write(b);
-                } else {
-                    tooLong = true;
-                }
-            }
-            if (b < 0 && line.size() == 0) {
-                return null;
-            }
-            if (!tooLong) {
-                return line.toString(StandardCharsets.UTF_8);
-            }
-            if (b < 0) {
-                return null;
-            }
         }
     }
 
