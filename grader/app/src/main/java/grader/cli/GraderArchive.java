@@ -34,10 +34,15 @@ final class GraderArchive {
     private final Path archive;
     /** Where this run writes a new archive, or null when it maps one or makes none. */
     private final Path making;
+    /** What the archive is named after, and what the JVM that checks a new one starts with. */
+    private final List<String> jvmOptions;
+    private final List<Path> classpath;
 
-    private GraderArchive(Path archive, Path making) {
+    private GraderArchive(Path archive, Path making, List<String> jvmOptions, List<Path> classpath) {
         this.archive = archive;
         this.making = making;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.classpath = List.copyOf(classpath);
     }
 
     /**
@@ -63,14 +68,14 @@ final class GraderArchive {
         }
         Path archive = cacheFolder.resolve("cds").resolve("grader-" + key(jvmOptions, classpath) + ".jsa");
         if (Files.isRegularFile(archive)) {
-            return Optional.of(new GraderArchive(archive, null));
+            return Optional.of(new GraderArchive(archive, null, jvmOptions, classpath));
         }
         if (!command.equals("grade-all")) {
             return Optional.empty();
         }
         Files.createDirectories(archive.getParent());
         return Optional.of(new GraderArchive(archive, archive.resolveSibling(archive.getFileName() + "."
-                + ProcessHandle.current().pid() + ".partial")));
+                + ProcessHandle.current().pid() + ".partial"), jvmOptions, classpath));
     }
 
     /** The options that map the archive, or write a new one at exit. */
@@ -80,16 +85,16 @@ final class GraderArchive {
     }
 
     /**
-     * After the tuned JVM ended: a new archive that a JVM with the same options and class path maps takes its
-     * name; anything else written is deleted. Best effort: without it, the next run starts as this one did.
+     * After the tuned JVM ended: a new archive that a JVM with the options and class path it is named after maps
+     * takes its name; anything else written is deleted. Best effort: without it, the next run starts as this one did.
      */
-    void finish(int exitCode, List<String> jvmOptions, String classpath) {
+    void finish(int exitCode) {
         if (making == null) {
             return;
         }
         try {
             if (exitCode == 0 && Files.isRegularFile(making) && Files.size(making) > 0
-                    && maps(making, jvmOptions, classpath)) {
+                    && maps(making)) {
                 try {
                     Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -113,12 +118,12 @@ final class GraderArchive {
         return archive;
     }
 
-    /** Whether a JVM that must map {@code candidate} starts (and prints its version). */
-    static boolean maps(Path candidate, List<String> jvmOptions, String classpath)
-            throws IOException, InterruptedException {
+    /** Whether a JVM with these options and class path that must map {@code candidate} starts (and prints its version). */
+    private boolean maps(Path candidate) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-cp", classpath, "-version"));
+        String classpathText = String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
+        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-cp", classpathText, "-version"));
         Process check = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {

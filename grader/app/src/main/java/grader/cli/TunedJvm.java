@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * processor time on this kit's 2-core machine, and grade-all a fifth less processor time per submission
  * (GradeAllBenchmark measures both ways in the same run). It maps the grader's own class-data archive once a
  * {@code grade-all} made one ({@link GraderArchive}). The launching JVM only waits, passes its exit code on,
- * and takes the tuned one with it when it is stopped. Off with {@code -Dgrader.tunedJvm=false}, and where a debugger, profiler or agent is attached.
+ * and takes the tuned one with it when it is stopped. Off with {@code -Dgrader.tunedJvm=false}, and where a
+ * debugger, profiler or agent is attached.
  */
 public final class TunedJvm {
     /**
@@ -70,7 +71,7 @@ public final class TunedJvm {
         try {
             int exitCode = tuned.waitFor();
             Runtime.getRuntime().removeShutdownHook(passOnStop);
-            archive.ifPresent(made -> made.finish(exitCode, jvmOptions(), classpathText()));
+            archive.ifPresent(made -> made.finish(exitCode));
             return OptionalInt.of(exitCode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,7 +55,7 @@ class GraderArchiveTest {
         run("-XX:ArchiveClassesAtExit=" + partial, "-cp", jar.toString(), "com.sun.tools.javac.Main", "-version");
         assertTrue(Files.size(partial) > 0, "the JVM should have written " + partial);
 
-        making.finish(0, OPTIONS, jar.toString());
+        making.finish(0);
 
         assertTrue(Files.isRegularFile(making.archive()));
         assertFalse(Files.exists(partial));
@@ -71,7 +71,7 @@ class GraderArchiveTest {
         Path partial = Path.of(truncated.options().get(1).substring("-XX:ArchiveClassesAtExit=".length()));
         Files.writeString(partial, "half of an archive", StandardCharsets.UTF_8);
 
-        truncated.finish(0, OPTIONS, jar.toString());
+        truncated.finish(0);
 
         assertFalse(Files.exists(truncated.archive()), "a JVM that maps a truncated archive crashes");
         assertFalse(Files.exists(partial));
@@ -79,7 +79,7 @@ class GraderArchiveTest {
         GraderArchive failed = GraderArchive.in(cache, "grade-all", OPTIONS, List.of(jar)).orElseThrow();
         Path failedPartial = Path.of(failed.options().get(1).substring("-XX:ArchiveClassesAtExit=".length()));
         run("-XX:ArchiveClassesAtExit=" + failedPartial, "-cp", jar.toString(), "com.sun.tools.javac.Main", "-version");
-        failed.finish(1, OPTIONS, jar.toString());
+        failed.finish(1);
         assertFalse(Files.exists(failed.archive()), "a run that failed keeps no archive");
         assertFalse(Files.exists(failedPartial));
     }
