@@ -74,6 +74,8 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
     private volatile ChannelLines lines;
     private volatile Selector selector;
     private List<ProcessHandle> processTree;
+    /** What the reader of this child's stdout and stderr saw of its pipe; set once, right after the start. */
+    private volatile ConsoleCapture.Reader console;
     /** Each process's processor time when last read: the OS forgets a process's time once it has ended. */
     private final Map<Long, Duration> cpuTimes = new HashMap<>();
 
@@ -124,7 +126,7 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
             throw e;
         }
         ChildJvm child = new ChildJvm(process, server, channel, HexFormat.of().formatHex(secretBytes));
-        console.drain(process.getInputStream(), "child-console-" + process.pid());
+        child.console = console.drain(process.getInputStream(), "child-console-" + process.pid());
         Thread listener = new Thread(child::listen, "child-channel-" + process.pid());
         listener.setDaemon(true);
         listener.start();
@@ -197,6 +199,12 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
     @Override
     public Optional<Boolean> wantsProcessor() {
         return ThreadStates.anyRunnable(processTree());
+    }
+
+    @Override
+    public boolean consoleBackedUpSince(long nanoTime) {
+        ConsoleCapture.Reader reader = console;
+        return reader != null && reader.backedUpSince(nanoTime);
     }
 
     private List<ProcessHandle> processTree() {

@@ -5,12 +5,54 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the first bytes a child JVM prints and drains (but counts) the rest, so a student's flood of
- * output can neither fill the parent's memory nor block the child on a full pipe.
+ * output can neither fill the parent's memory nor block the child on a full pipe for long. Each child's
+ * reader also tells when it found that child's pipe backed up ({@link Reader}): a child blocked on writing
+ * to it is waiting for the parent, not for something of its own.
  */
 public final class ConsoleCapture {
+    /**
+     * One read takes up to Linux's default pipe capacity: a pipe that a child has filled is emptied in one read,
+     * and its child goes on computing.
+     */
+    static final int READ_BYTES = 64 * 1024;
+    /**
+     * A read that returns at least this much found the pipe full, or nearly: Linux merges small writes into a
+     * pipe's pages only when a write fits whole, so a full 64 KB pipe holds at least half of it (16 pages of
+     * more than 2 KB each).
+     */
+    static final int BACKED_UP_BYTES = READ_BYTES / 2;
+
+    /** What one child's console reader saw of its pipe. */
+    static final class Reader {
+        private final LongSupplier clock;
+        /** {@link System#nanoTime} of the last read that found the pipe backed up; valid once {@link #backedUp} is set. */
+        private volatile long lastBackedUp;
+        private volatile boolean backedUp;
+
+        Reader(LongSupplier clock) {
+            this.clock = clock;
+        }
+
+        void read(int bytes) {
+            if (bytes >= BACKED_UP_BYTES) {
+                lastBackedUp = clock.getAsLong();
+                backedUp = true;
+            }
+        }
+
+        /**
+         * Whether a read at or after {@code nanoTime} found the pipe backed up: the child printed faster than the
+         * parent read, and was blocked on writing at some point since then.
+         */
+        boolean backedUpSince(long nanoTime) {
+            return backedUp && lastBackedUp - nanoTime >= 0;
+        }
+    }
+
     private final int maxBytes;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final java.util.List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -20,12 +62,14 @@ public final class ConsoleCapture {
         this.maxBytes = maxBytes;
     }
 
-    /** Reads {@code stream} to its end on a daemon thread. */
-    void drain(InputStream stream, String threadName) {
+    /** Reads {@code stream} to its end on a daemon thread; the returned reader tells how full it found it. */
+    Reader drain(InputStream stream, String threadName) {
+        Reader seen = new Reader(System::nanoTime);
         Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[8192];
+            byte[] buffer = new byte[READ_BYTES];
             try (stream) {
                 for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                    seen.read(n);
                     append(buffer, n);
                 }
             } catch (IOException closed) {
@@ -35,6 +79,7 @@ public final class ConsoleCapture {
         reader.setDaemon(true);
         readers.add(reader);
         reader.start();
+        return seen;
     }
 
     /**

@@ -37,6 +37,12 @@ final class TestClock {
 
         /** Whether a thread wants a processor right now; empty where that cannot be told. */
         Optional<Boolean> wantsProcessor();
+
+        /**
+         * Whether its console's pipe was found backed up at or after {@code wallNanos} (on the clock's scale): the
+         * child printed faster than the parent read ({@link ConsoleCapture.Reader}).
+         */
+        boolean consoleBackedUpSince(long wallNanos);
     }
 
     private record Reading(long wall, Duration cpu) {}
@@ -117,18 +123,34 @@ final class TestClock {
         readings.addLast(latest);
         Duration computed = latest.cpu().minus(cpuAtProgress);
         if (computed.compareTo(limit) > 0) {
-            return Optional.of("timed out after " + seconds(limit) + " of computing: an endless loop, or a very slow one?");
+            return Optional.of(computedTooLong(limit));
         }
         if (waited >= limit.toNanos() && idleDuringWindow(latest) && !child.wantsProcessor().orElse(true)) {
-            return Optional.of(WAITED);
+            return Optional.of(waitedOrPrinted(now, limit));
         }
         // Where the child's threads cannot be seen: one that computes, however slowly, goes on until its processor
         // time runs out; one that has hardly computed since its last progress is stopped.
         if (waited >= TimeLimitRule.wallLimitFor(limit).toNanos()
                 && computed.toNanos() < waited * TimeLimitRule.WAITING_SHARE) {
-            return Optional.of(WAITED);
+            return Optional.of(waitedOrPrinted(now, limit));
         }
         return Optional.empty();
+    }
+
+    private static String computedTooLong(Duration limit) {
+        return "timed out after " + seconds(limit) + " of computing: an endless loop, or a very slow one?";
+    }
+
+    /**
+     * The words for a test the waiting rules stop. A flood of output on a loaded machine hardly computes: it is
+     * blocked on a pipe that the parent reads slowly, and looks like waiting code. It is stopped when waiting code
+     * would be (counting the time it waits for the parent as its own would charge a correct submission that prints
+     * a lot for the parent's slowness), but in the words it gets when the parent keeps up and its processor time
+     * runs out, so that its message, and the JSON, do not depend on the load.
+     */
+    private String waitedOrPrinted(long now, Duration limit) {
+        boolean blockedOnItsConsole = child.consoleBackedUpSince(now - TimeLimitRule.WAITING_WINDOW.toNanos());
+        return blockedOnItsConsole ? computedTooLong(limit) : WAITED;
     }
 
     /**

@@ -19,10 +19,17 @@ class TestClockTest {
         Duration cpu = Duration.ZERO;
         double share;
         Optional<Boolean> wantsProcessor = Optional.of(false);
+        /** Whether its console's pipe is found backed up at each check, as by a child blocked on printing. */
+        boolean printsIntoAFullPipe;
+        /** The wall time its pipe was last found backed up. */
+        Long consoleBackedUpAt;
 
         void advance(Duration wall) {
             wallNanos += wall.toNanos();
             cpu = cpu.plusNanos((long) (wall.toNanos() * share));
+            if (printsIntoAFullPipe) {
+                consoleBackedUpAt = wallNanos;
+            }
         }
 
         @Override
@@ -33,6 +40,11 @@ class TestClockTest {
         @Override
         public Optional<Boolean> wantsProcessor() {
             return wantsProcessor;
+        }
+
+        @Override
+        public boolean consoleBackedUpSince(long wallNanos) {
+            return consoleBackedUpAt != null && consoleBackedUpAt >= wallNanos;
         }
     }
 
@@ -171,5 +183,38 @@ class TestClockTest {
         TestClock waitingClock = startedTest(waiting);
         stoppedAfter(waiting, waitingClock, Duration.ofMillis(500));
         assertTrue(waitingClock.halfwayOut(LIMIT), "0.5 s of waiting");
+    }
+
+    @Test
+    void aFloodBlockedOnASlowlyReadPipeIsStoppedAsWaitingCodeWouldBeInTheWordsOfAComputingOne() {
+        StandIn child = new StandIn();
+        child.share = 0.04; // under the waiting share: the parent reads its output slowly, and it mostly waits on the pipe
+        child.printsIntoAFullPipe = true;
+        TestClock clock = startedTest(child);
+        assertEquals(LIMIT, stoppedAfter(child, clock, Duration.ofSeconds(60)), "no later than waiting code");
+        assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?",
+                clock.exceeded(LIMIT).orElseThrow(), "the words of a flood that the parent keeps up with");
+    }
+
+    @Test
+    void codeThatWaitsMoreThanAWindowAfterItsPipeLastBackedUpIsWaitingCode() {
+        StandIn child = new StandIn();
+        child.printsIntoAFullPipe = true;
+        Duration limit = Duration.ofSeconds(3);
+        TestClock clock = startedTest(child);
+        assertEquals(Duration.ofMillis(500), stoppedAfter(child, clock, Duration.ofMillis(500), limit), "printing");
+        child.printsIntoAFullPipe = false; // the child stopped printing and waits for something of its own
+        assertEquals(Duration.ofMillis(2500), stoppedAfter(child, clock, Duration.ofSeconds(5), limit), "its limit");
+        assertEquals(TestClock.WAITED, clock.exceeded(limit).orElseThrow());
+    }
+
+    @Test
+    void whereThreadStatesCannotBeReadAFloodBlockedOnItsPipeGetsTheComputingWordsToo() {
+        StandIn child = new StandIn();
+        child.wantsProcessor = Optional.empty();
+        child.printsIntoAFullPipe = true;
+        TestClock clock = startedTest(child);
+        assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)));
+        assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?", clock.exceeded(LIMIT).orElseThrow());
     }
 }
