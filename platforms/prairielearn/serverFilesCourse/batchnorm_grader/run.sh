@@ -10,8 +10,8 @@
 #   --total-timeout   = QUESTION_TIMEOUT - 30 s, the 30 s left for the JVM start, the compile, the static
 #                       check, killing a looping test JVM and writing results.json
 # Each test keeps its own limit, measured from the reference solution (docs/instructors.md#time-limits:
-# max(1 s, 10 x the reference's processor time); their sum is well under the total), so an endless loop
-# costs the tests it hangs about a second each, and the student still gets the points of the others.
+# max(0.5 s, 10 x the reference's processor time); their sum is well under the total), so an endless loop
+# costs the tests it hangs about half a second each, and the student still gets the points of the others.
 set -uo pipefail
 root=${PL_GRADE_ROOT:-/grade}
 here="$root/serverFilesCourse/batchnorm_grader"
