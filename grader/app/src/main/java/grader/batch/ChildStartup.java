@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * it at once, a single {@code grade} too ({@link #withExistingArchive}: it never makes one, which would make it
  * slower), and a rebuilt grader makes a new one. Both only archive classes from jars: on a class path of folders
  * (the grader's own tests) nothing changes. A missing or stale archive is harmless: the child starts without it.
+ * A truncated one is not (a JVM that maps it crashes), so a new archive takes its name only after a JVM that must
+ * map it started ({@link ArchiveCheck}).
  */
 public final class ChildStartup {
     /** The class every child JVM starts with. */
@@ -54,7 +56,8 @@ public final class ChildStartup {
             Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
             long start = System.nanoTime();
             train(config, kind, partial);
-            if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
+            if (!Files.isRegularFile(partial) || Files.size(partial) == 0
+                    || !ArchiveCheck.maps(ChildJvmFlags.of(config), kind.mustMap(partial), config.childClasspath())) {
                 log.println("grade-all: could not create the " + kind.description + "; children start without it");
                 Files.deleteIfExists(partial);
                 return config;
@@ -134,6 +137,11 @@ public final class ChildStartup {
             this.useOption = useOption;
             this.extension = extension;
             this.description = description;
+        }
+
+        /** The options that make a JVM map {@code archive} or refuse to start. */
+        List<String> mustMap(Path archive) {
+            return this == CLASS_DATA ? ArchiveCheck.mustMapClassData(archive) : ArchiveCheck.mustMapAotCache(archive);
         }
     }
 

@@ -1,5 +1,6 @@
 package grader.cli;
 
+import grader.batch.ArchiveCheck;
 import grader.batch.ChildStartup;
 import grader.command.ChildIsolation;
 import java.io.IOException;
@@ -7,10 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class-data archive of the grader's own JVM, which {@link TunedJvm} maps: javac's, picocli's, Gson's and the
@@ -23,13 +22,12 @@ import java.util.concurrent.TimeUnit;
  * class-data sharing checks when it maps one (the JDK, the JVM options, the grader jar's path, size and time), so
  * another JDK or a rebuilt jar makes a new one rather than a warning. A JVM that maps a truncated archive
  * crashes, so a new one takes its name only after a JVM started with {@code -Xshare:on} (which refuses to start
- * without it) mapped it. {@code -Dgrader.graderArchive=false} goes without.
+ * without it) mapped it (grader.batch.ArchiveCheck, which checks the test JVMs' archive too). {@code -Dgrader.graderArchive=false} goes without.
  */
 final class GraderArchive {
     static final String PROPERTY = "grader.graderArchive";
     /** Silences class-data sharing's own warnings: an archive it cannot use is simply not used. */
     static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
-    private static final long CHECK_SECONDS = 60;
 
     private final Path archive;
     /** Where this run writes a new archive, or null when it maps one or makes none. */
@@ -94,7 +92,7 @@ final class GraderArchive {
         }
         try {
             if (exitCode == 0 && Files.isRegularFile(making) && Files.size(making) > 0
-                    && maps(making)) {
+                    && ArchiveCheck.maps(jvmOptions, ArchiveCheck.mustMapClassData(making), classpath)) {
                 try {
                     Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -116,21 +114,6 @@ final class GraderArchive {
 
     Path archive() {
         return archive;
-    }
-
-    /** Whether a JVM with these options and class path that must map {@code candidate} starts (and prints its version). */
-    private boolean maps(Path candidate) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        String classpathText = String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
-        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-cp", classpathText, "-version"));
-        Process check = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
-            check.destroyForcibly();
-            return false;
-        }
-        return check.exitValue() == 0;
     }
 
     /** The first 16 hex digits, as the test JVMs' archive is named (ChildStartup). */

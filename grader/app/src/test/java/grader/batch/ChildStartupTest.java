@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.common.ChildJvmFlags;
 import grader.common.GraderConfig;
 import grader.pipeline.Grader;
 import grader.report.GradeReport;
 import grader.sandbox.SlimClasspath;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,5 +64,28 @@ class ChildStartupTest {
             assertFalse(console.contains("[cds]") || console.contains("[aot]") || console.contains("[cds,")
                     || console.contains("[aot,"), "the test JVM did not map the archive: " + console);
         }
+    }
+
+    @Test
+    void aJvmThatMustMapTheArchiveStartsWithItAndRefusesOneCutShort() throws Exception {
+        Path jar = SlimClasspath.write(GraderConfig.thisClasspath(), GraderConfig.DEFAULT_HIDDEN_PACKAGE,
+                work.resolve("classpath"));
+        GraderConfig config = GraderConfig.builder().workRoot(work).childClasspath(List.of(jar)).build();
+        GraderConfig withArchive = ChildStartup.withClassDataArchive(config, work.resolve("state"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String option = ChildStartup.Kind.OF_THIS_JDK.useOption;
+        Path archive = withArchive.childJvmOptions().stream().filter(o -> o.startsWith(option))
+                .map(o -> Path.of(o.substring(option.length()))).findFirst().orElseThrow();
+        List<String> flags = ChildJvmFlags.of(config);
+        assertTrue(ArchiveCheck.maps(flags, ChildStartup.Kind.OF_THIS_JDK.mustMap(archive), config.childClasspath()),
+                "the archive the batch made and took");
+
+        // What a training JVM killed at its limit, or a full disk, leaves: the first half.
+        Path cutShort = work.resolve("cut-short" + ChildStartup.Kind.OF_THIS_JDK.extension);
+        try (InputStream whole = Files.newInputStream(archive)) {
+            Files.write(cutShort, whole.readNBytes((int) (Files.size(archive) / 2)));
+        }
+        assertFalse(ArchiveCheck.maps(flags, ChildStartup.Kind.OF_THIS_JDK.mustMap(cutShort), config.childClasspath()),
+                "half an archive (JDK 17 crashes mapping it)");
     }
 }
