@@ -22,7 +22,8 @@ import java.util.Optional;
  * class-data sharing checks when it maps one (the JDK, the JVM options, the grader jar's path, size and time), so
  * another JDK or a rebuilt jar makes a new one rather than a warning. A JVM that maps a truncated archive
  * crashes, so a new one takes its name only after a JVM started with {@code -Xshare:on} (which refuses to start
- * without it) mapped it (grader.batch.ArchiveCheck, which checks the test JVMs' archive too). {@code -Dgrader.graderArchive=false} goes without.
+ * without it) mapped it ({@link ArchiveCheck}, which checks the test JVMs' archive too).
+ * {@code -Dgrader.graderArchive=false} goes without.
  */
 final class GraderArchive {
     static final String PROPERTY = "grader.graderArchive";

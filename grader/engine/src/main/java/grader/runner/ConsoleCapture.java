@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps the first bytes a child JVM prints and drains (but counts) the rest, so a student's flood of
@@ -28,18 +27,13 @@ public final class ConsoleCapture {
 
     /** What one child's console reader saw of its pipe. */
     static final class Reader {
-        private final LongSupplier clock;
         /** {@link System#nanoTime} of the last read that found the pipe backed up; valid once {@link #backedUp} is set. */
         private volatile long lastBackedUp;
         private volatile boolean backedUp;
 
-        Reader(LongSupplier clock) {
-            this.clock = clock;
-        }
-
-        void read(int bytes) {
+        private void read(int bytes) {
             if (bytes >= BACKED_UP_BYTES) {
-                lastBackedUp = clock.getAsLong();
+                lastBackedUp = System.nanoTime();
                 backedUp = true;
             }
         }
@@ -64,7 +58,7 @@ public final class ConsoleCapture {
 
     /** Reads {@code stream} to its end on a daemon thread; the returned reader tells how full it found it. */
     Reader drain(InputStream stream, String threadName) {
-        Reader seen = new Reader(System::nanoTime);
+        Reader seen = new Reader();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[READ_BYTES];
             try (stream) {
