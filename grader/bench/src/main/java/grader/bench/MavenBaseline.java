@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The way a class is graded without grade-all: per submission, a fresh copy of the students' project (the
@@ -34,20 +35,51 @@ final class MavenBaseline {
         return destination;
     }
 
-    /** Seconds of wall time for {@code mvn -o -q test} on a copy of the handout with this Model.java. */
+    /** Maven did not get as far as running the self-checks, so its time is not a baseline. */
+    static final class NotRun extends IOException {
+        NotRun(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Seconds of wall time for {@code mvn -o -q test} on a copy of the handout with this Model.java, which must
+     * compile: the run counts once the self-checks ran, passed or failed.
+     *
+     * @throws NotRun when Maven wrote no test report (it could not resolve a plugin offline, say)
+     */
     static double timeOne(Path handout, Path copy, String model) throws IOException, InterruptedException {
         copyTree(handout, copy);
         Files.writeString(copy.resolve("student/src/main/java/batchnorm/Model.java"), model, StandardCharsets.UTF_8);
+        Path output = copy.resolve("maven-output.txt");
         long start = System.nanoTime();
         Process maven = new ProcessBuilder(List.of("mvn", "-o", "-q", "-B", "test", "-Dselfchecks.skip=false"))
-                .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(output.toFile())
                 .start();
         if (!maven.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
             maven.descendants().forEach(ProcessHandle::destroyForcibly);
             maven.destroyForcibly();
         }
-        // The exit code is not the point: a wrong submission fails its self-checks, and that is still a run.
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // The exit code is not the point, a wrong submission fails its self-checks and that is still a run; but a
+        // build that stopped before the tests is quick, and once made this baseline look twice as fast.
+        if (!ranTheSelfChecks(copy)) {
+            List<String> lines = new String(Files.readAllBytes(output), StandardCharsets.UTF_8).lines().toList();
+            throw new NotRun("mvn -o -q test in " + copy + " ran no self-check (no test report in student/target/"
+                    + "surefire-reports); the end of its output:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size())));
+        }
+        return seconds;
+    }
+
+    private static boolean ranTheSelfChecks(Path copy) throws IOException {
+        Path reports = copy.resolve("student/target/surefire-reports");
+        if (!Files.isDirectory(reports)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(reports)) {
+            return files.anyMatch(file -> file.getFileName().toString().matches("TEST-.*\\.xml"));
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
