@@ -1,11 +1,10 @@
 package grader.batch;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 
 /**
  * Whether a JVM maps a new start-up archive, before the archive takes its name: a JVM that maps a truncated
@@ -35,22 +34,11 @@ public final class ArchiveCheck {
      */
     public static boolean maps(List<String> jvmOptions, List<String> mustMap, List<Path> classpath)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
         // A JVM that crashes on a broken archive writes no hs_err file into the grader's working folder.
-        command.add("-XX:+SuppressFatalErrorMessage");
-        command.addAll(mustMap);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add("-version");
-        Process check = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        check.getOutputStream().close();
-        if (!check.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
-            check.destroyForcibly();
-            check.waitFor();
-            return false;
-        }
-        return check.exitValue() == 0;
+        options.add("-XX:+SuppressFatalErrorMessage");
+        options.addAll(mustMap);
+        OptionalInt exit = QuietJvm.run(options, classpath, "-version", CHECK_SECONDS);
+        return exit.isPresent() && exit.getAsInt() == 0;
     }
 }

@@ -2,7 +2,6 @@ package grader.batch;
 
 import grader.common.ChildJvmFlags;
 import grader.common.GraderConfig;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the batch's child JVMs start faster with an archive of what a child loads (the JDK's, JUnit's,
@@ -104,19 +102,10 @@ public final class ChildStartup {
 
     /** Runs the child's main class without a request: it loads what every child loads, then exits. */
     private static void train(GraderConfig config, Kind kind, Path archive) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ChildJvmFlags.of(config));
-        command.add(kind.writeOption + archive);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, config.childClasspath().stream().map(Path::toString).toList()));
-        command.add(CHILD_MAIN);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
+        List<String> options = new ArrayList<>(ChildJvmFlags.of(config));
+        options.add(kind.writeOption + archive);
+        // Its exit code says nothing (no request is an error to the child): ArchiveCheck judges what it wrote.
+        QuietJvm.run(options, config.childClasspath(), CHILD_MAIN, TRAINING_LIMIT_SECONDS);
     }
 
     /** The archive this JDK makes and maps: the options that write and use it, and its file's extension. */
