@@ -10,12 +10,13 @@ import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Times the training of the whole network (forward, backward and SGD update for every step) with the
  * reference solution in this JVM: warm-up runs first so the JIT has compiled the hot code, then the
- * median of the timed runs, interleaved with two same-run baselines: the same steps' matrix products as
+ * median of the timed runs (the warm-up's first and last runs are printed too, so the cold cost stays in view), interleaved with two same-run baselines: the same steps' matrix products as
  * textbook loops, and the same training in PyTorch when a Python that imports torch is found
  * ({@link PythonWithTorch}). Run it from the repository's root after {@code mvn -B verify}:
  *
@@ -26,7 +27,16 @@ import java.util.Locale;
  * {@code ratio_pytorch_to_ours=<pytorch / ours>} (wall-clock medians); all three {@code unmeasured} without PyTorch.
  */
 public final class TrainingBenchmark {
-    public static final int WARMUP_RUNS = 20;
+    /**
+     * C2 compiles the methods that build each step's graph (Node's ops, Model.trainingMode: a few calls per step)
+     * only after about 200 trainings, and the median drops by about a third then (measured on JDK 17 and 25:
+     * 8 ms per training up to run 200, 5.3 ms from run 210 on); 20 runs, the old count, timed the JIT's work.
+     */
+    public static final int WARMUP_RUNS = 500;
+    /** The warm-up's runs whose times are printed: the first ones, and the last ones before the timed runs. */
+    static final int WARMUP_RUNS_SHOWN = 20;
+    /** Textbook loops are a few small methods, compiled long before this many runs. */
+    static final int TEXTBOOK_WARMUP_RUNS = 20;
     public static final int TIMED_RUNS = 30;
     /** PyTorch has no JIT to warm up; a few runs fill its allocator's caches. */
     public static final int PYTORCH_WARMUP_RUNS = 5;
@@ -55,10 +65,19 @@ public final class TrainingBenchmark {
                 settings.steps(), settings.batchSize(), WARMUP_RUNS, TIMED_RUNS);
         try (PyTorchBaseline pytorch = startPyTorch(settings, data, out)) {
             double checksum = 0;
+            double[] warmUpMillis = new double[WARMUP_RUNS];
             for (int run = 0; run < WARMUP_RUNS; run++) {
-                checksum += timedRun(settings, data).loss();
-                checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
+                PyTorchBaseline.Run warmUp = timedRun(settings, data);
+                warmUpMillis[run] = warmUp.millis();
+                checksum += warmUp.loss();
+                if (run < TEXTBOOK_WARMUP_RUNS) {
+                    checksum += TextbookBaseline.run(settings.steps(), settings.batchSize());
+                }
             }
+            out.printf("warm-up: median of runs 1 to %d %.3f ms, of runs %d to %d %.3f ms (the JIT's compiled code takes over)%n",
+                    WARMUP_RUNS_SHOWN, Summary.of(Arrays.copyOfRange(warmUpMillis, 0, WARMUP_RUNS_SHOWN)).median(),
+                    WARMUP_RUNS - WARMUP_RUNS_SHOWN + 1, WARMUP_RUNS,
+                    Summary.of(Arrays.copyOfRange(warmUpMillis, WARMUP_RUNS - WARMUP_RUNS_SHOWN, WARMUP_RUNS)).median());
             for (int run = 0; pytorch != null && run < PYTORCH_WARMUP_RUNS; run++) {
                 pytorch.run();
             }
