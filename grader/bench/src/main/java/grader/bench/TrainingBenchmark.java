@@ -16,9 +16,10 @@ import java.util.Locale;
 /**
  * Times the training of the whole network (forward, backward and SGD update for every step) with the
  * reference solution in this JVM: warm-up runs first so the JIT has compiled the hot code, then the
- * median of the timed runs (the warm-up's first and last runs are printed too, so the cold cost stays in view), interleaved with two same-run baselines: the same steps' matrix products as
- * textbook loops, and the same training in PyTorch when a Python that imports torch is found
- * ({@link PythonWithTorch}). Run it from the repository's root after {@code mvn -B verify}:
+ * median of the timed runs (the warm-up's first and last runs are printed too, so the cold cost stays in
+ * view), interleaved with two same-run baselines: the same steps' matrix products as textbook loops, and
+ * the same training in PyTorch when a Python that imports torch is found ({@link PythonWithTorch}). Run it
+ * from the repository's root after {@code mvn -B verify}:
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.TrainingBenchmark [--seed N] [--steps N] [--lr X] [--batch N]</pre>
  *
@@ -29,8 +30,9 @@ import java.util.Locale;
 public final class TrainingBenchmark {
     /**
      * C2 compiles the methods that build each step's graph (Node's ops, Model.trainingMode: a few calls per step)
-     * only after about 200 trainings, and the median drops by about a third then (measured on JDK 17 and 25:
-     * 8 ms per training up to run 200, 5.3 ms from run 210 on); 20 runs, the old count, timed the JIT's work.
+     * only after about 200 trainings, and a training takes about a third less time from then on (measured on JDK 17:
+     * 8 ms per training up to run 200, 5.3 ms from run 210 on; JDK 25 alike, noisier); 20 runs, the old count, timed
+     * the JIT at work.
      */
     public static final int WARMUP_RUNS = 500;
     /** The warm-up's runs whose times are printed: the first ones, and the last ones before the timed runs. */
