@@ -243,6 +243,14 @@ public final class Matrix {
 
     // ---- linear algebra ----------------------------------------------------------------------
 
+    /**
+     * Which loops compute {@link #dot} and its transposed forms in this JVM, in words: the scalar ones, or the SIMD
+     * ones of the optional module autodiff-simd (same results, bitwise). For benchmarks.
+     */
+    public static String productLoops() {
+        return DotKernel.loops();
+    }
+
     /** Matrix product (see DotKernel for the loop). */
     public Matrix dot(Matrix other) {
         return product("dot", this, false, other, false);

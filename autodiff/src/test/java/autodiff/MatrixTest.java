@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -188,9 +189,10 @@ class MatrixTest {
     @Test
     void everyProductTileEdgeAndTransposeAgreesBitwiseWithTheTextbookLoop() {
         Random random = new Random(17);
-        // rows 1..9 and cols 1..9 reach every tile of DotKernel (4 x 4, 2 x 4, 2 x 2, 2 x 1, single row)
+        // rows 1..9 and cols 1..9 reach every tile of DotKernel (4 x 4, 2 x 4, 2 x 2, 2 x 1, single row); 10 to 20
+        // columns the network's widths and, where autodiff-simd runs these tests, its 4 x 8 and 4 x 4 vector tiles
         for (int rows = 1; rows <= 9; rows++) {
-            for (int cols = 1; cols <= 9; cols++) {
+            for (int cols : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 20}) {
                 for (int inner : new int[] {1, 3, 50}) {
                     Matrix a = Matrix.randn(rows, inner, random).mul(1e3).add(Matrix.randn(rows, inner, random));
                     Matrix b = Matrix.randn(inner, cols, random);
@@ -204,8 +206,16 @@ class MatrixTest {
         }
     }
 
-    /** Each entry summed over k in ascending order, from 0: the order every product must keep. */
-    private static Matrix textbookProduct(Matrix a, Matrix b) {
+    @Test
+    void withoutTheVectorModuleProductsRunOnTheScalarLoopsAndSayHowToGetTheSimdOnes() {
+        // autodiff-simd runs these tests again in a JVM that has the module; its own test checks that case.
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty());
+        assertEquals("scalar (4 x 4 register tiles): java --add-modules jdk.incubator.vector runs autodiff-simd's"
+                + " SIMD loops where they are on the class path", Matrix.productLoops());
+    }
+
+    /** Each entry summed over k in ascending order, from 0: the order every product must keep (autodiff-simd's tests too). */
+    static Matrix textbookProduct(Matrix a, Matrix b) {
         double[] out = new double[a.rows() * b.cols()];
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < b.cols(); j++) {

@@ -1,6 +1,7 @@
 package grader.bench;
 
 import autodiff.BreastCancer;
+import autodiff.Matrix;
 import batchnorm.Model;
 import batchnorm.Summary;
 import batchnorm.TrainOptions;
@@ -22,6 +23,9 @@ import java.util.Locale;
  * from the repository's root after {@code mvn -B verify}:
  *
  * <pre>java -cp grader/bench/target/bench.jar grader.bench.TrainingBenchmark [--seed N] [--steps N] [--lr X] [--batch N]</pre>
+ *
+ * With {@code java --add-modules jdk.incubator.vector ...} the products run on autodiff-simd's SIMD loops, to the
+ * same bits; the first lines printed say which loops ran.
  *
  * The last lines printed are {@code train<steps>_ms=<median>}, {@code pytorch<steps>_ms=<median>},
  * {@code ratio_pytorch_to_ours_cpu=<x>} (the same runs' training-thread CPU times, steadier on a shared machine) and
@@ -65,6 +69,7 @@ public final class TrainingBenchmark {
         BreastCancer.Split data = Training.data(settings.seed());
         out.printf("benchmark: %d steps, batch %d, %d warm-up runs, %d timed runs%n",
                 settings.steps(), settings.batchSize(), WARMUP_RUNS, TIMED_RUNS);
+        out.println("matrix products: " + Matrix.productLoops());
         try (PyTorchBaseline pytorch = startPyTorch(settings, data, out)) {
             double checksum = 0;
             double[] warmUpMillis = new double[WARMUP_RUNS];
