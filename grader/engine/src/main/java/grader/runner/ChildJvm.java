@@ -269,7 +269,9 @@ final class ChildJvm implements AutoCloseable, TestClock.Watched {
         Wire.decode(line, secret).ifPresent(message -> {
             if (message.event() == Wire.Event.HELLO) {
                 connected = true;
-            } else if (connected) {
+            }
+            if (connected) {
+                // HELLO too: the test run's clocks count the start grace from it (TestClock#connected).
                 signals.add(new Heard(message));
             }
         });

@@ -15,8 +15,13 @@ import java.util.function.LongSupplier;
  * if it used almost no processor time during the last {@link TimeLimitRule#WAITING_WINDOW} and none of its
  * threads wants a processor (a starved child on a loaded machine has one waiting in the run queue); where
  * that cannot be told, after {@link TimeLimitRule#wallLimitFor} its limit. The clocks restart whenever the
- * child reports progress. Before the child's first test starts only the wall clock runs, with extra time:
- * JVM start-up and JUnit's discovery are not the student's time.
+ * child reports progress. Before the child's first test, JVM start-up and JUnit's discovery are not the student's
+ * time: until the child connects ({@link #connected}) it runs only the grader's own code (its JVM's start and the
+ * warm-up), and only a generous wall clock guards it; from its connection to its first test it loads the submission
+ * and the tests, under the rules of a test whose limit is the start grace. A machine loaded far beyond its cores
+ * stretches that time in wall time but hardly in processor time: when a wall clock alone judged it (10 s, plus 3 x
+ * the test's limit, from the request), 21 test JVMs warming up side by side on 2 cores in CI did not start their
+ * first test in time, and a correct submission lost 19 tests.
  */
 final class TestClock {
     /** How often the processor clock is read while no message arrives and the test is far from its limit. */
@@ -49,26 +54,58 @@ final class TestClock {
 
     private final Watched child;
     private final LongSupplier wallClock;
+    private final Duration startGrace;
+    private Phase phase = Phase.CONNECTING;
     private long wallAtProgress;
-    /** Null until the first test started. */
+    /** Null until the child connected. */
     private Duration cpuAtProgress;
     /** Where the processor time of the test now running started: the previous test's end, or its own start. */
     private Duration cpuAtTestStart;
     /** The processor clock since the last progress, oldest first, reaching back about one waiting window. */
     private final ArrayDeque<Reading> readings = new ArrayDeque<>();
 
-    TestClock(Watched child, Duration startGrace) {
-        this(child, startGrace, System::nanoTime);
+    /** What the child is doing, as far as the clocks are concerned. */
+    private enum Phase {
+        /** Starting its JVM and warming up: the grader's code only, judged by the wall clock alone. */
+        CONNECTING,
+        /** Connected, loading the submission and the tests: the start grace is its limit. */
+        LOADING,
+        /** Running the tests: each test's own limit. */
+        TESTING
+    }
+
+    /**
+     * @param connectGrace extra wall time for the child to connect: it starts its JVM and warms up, the grader's
+     *                     code only; a guard against a child that never connects, not a limit on the student
+     * @param startGrace   the limit from its connection to its first test, in processor time, and in wall time for
+     *                     code that waits (the same rules as a test's): it loads the submission and JUnit discovers
+     *                     the tests
+     */
+    TestClock(Watched child, Duration connectGrace, Duration startGrace) {
+        this(child, connectGrace, startGrace, System::nanoTime);
     }
 
     /** @param wallClock nanoseconds, as {@link System#nanoTime} */
-    TestClock(Watched child, Duration startGrace, LongSupplier wallClock) {
+    TestClock(Watched child, Duration connectGrace, Duration startGrace, LongSupplier wallClock) {
         this.child = child;
         this.wallClock = wallClock;
-        this.wallAtProgress = wallClock.getAsLong() + startGrace.toNanos();
+        this.startGrace = startGrace;
+        this.wallAtProgress = wallClock.getAsLong() + connectGrace.toNanos();
+    }
+
+    /**
+     * The child has connected: from now on its processor time is read (its process tree is complete) and the start
+     * grace runs.
+     */
+    void connected() {
+        if (phase == Phase.CONNECTING) {
+            phase = Phase.LOADING;
+            progress();
+        }
     }
 
     void testStarted() {
+        phase = Phase.TESTING;
         progress();
         if (cpuAtTestStart == null) {
             cpuAtTestStart = cpuAtProgress;
@@ -90,8 +127,14 @@ final class TestClock {
         readings.addLast(new Reading(wallAtProgress, cpuAtProgress));
     }
 
+    /** The limit the clocks apply now: the start grace until the first test started, then the test's. */
+    private Duration limitNow(Duration testLimit) {
+        return phase == Phase.LOADING ? startGrace : testLimit;
+    }
+
     /** How long to wait for the child's next message before looking at the clocks again. */
-    Duration nextCheck(Duration limit, long totalDeadline) {
+    Duration nextCheck(Duration testLimit, long totalDeadline) {
+        Duration limit = limitNow(testLimit);
         long now = wallClock.getAsLong();
         long until = Math.min(Math.min(wallAtProgress + TimeLimitRule.wallLimitFor(limit).toNanos(), totalDeadline),
                 now + checkInterval(limit));
@@ -112,18 +155,19 @@ final class TestClock {
         return Math.max(CHECK_AT_LEAST_AFTER.toNanos(), Math.min(CHECK_EVERY.toNanos(), left / 2));
     }
 
-    /** Why the running test is out of time, or empty while it may go on. Reads the clocks. */
-    Optional<String> exceeded(Duration limit) {
+    /** Why the running test (or the loading before the first) is out of time, or empty while it may go on. */
+    Optional<String> exceeded(Duration testLimit) {
         long now = wallClock.getAsLong();
         long waited = now - wallAtProgress;
-        if (cpuAtProgress == null) {
-            return waited >= TimeLimitRule.wallLimitFor(limit).toNanos() ? Optional.of(WAITED) : Optional.empty();
+        if (phase == Phase.CONNECTING) {
+            return waited >= TimeLimitRule.wallLimitFor(testLimit).toNanos() ? Optional.of(WAITED) : Optional.empty();
         }
+        Duration limit = limitNow(testLimit);
         Reading latest = new Reading(now, child.cpuTime());
         readings.addLast(latest);
         Duration computed = latest.cpu().minus(cpuAtProgress);
         if (computed.compareTo(limit) > 0) {
-            return Optional.of(computedTooLong(limit));
+            return Optional.of(phase == Phase.LOADING ? loadedTooLong(limit) : computedTooLong(limit));
         }
         if (waited >= limit.toNanos() && idleDuringWindow(latest) && !child.wantsProcessor().orElse(true)) {
             return Optional.of(waitedOrPrinted(now, limit));
@@ -135,6 +179,15 @@ final class TestClock {
             return Optional.of(waitedOrPrinted(now, limit));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The loading of the tests runs the student's static initialisers: one that loops forever is stopped when the
+     * grace's processor time is used up.
+     */
+    private static String loadedTooLong(Duration grace) {
+        return "timed out before the test began: loading the submission and the tests computed for " + seconds(grace)
+                + ". Does a static initialiser (a static field or block) loop forever?";
     }
 
     private static String computedTooLong(Duration limit) {
@@ -159,7 +212,7 @@ final class TestClock {
      */
     boolean halfwayOut(Duration limit) {
         Reading latest = readings.peekLast();
-        if (cpuAtProgress == null || latest == null) {
+        if (phase != Phase.TESTING || latest == null) {
             return false;
         }
         long waited = latest.wall() - wallAtProgress;

@@ -23,8 +23,14 @@ public final class TestRun {
     /** The child's exit code under -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     /**
-     * Extra time before a child's first report: it loads JUnit and the test classes, which is not the
-     * student's time (and is slow on a busy machine).
+     * Extra time for a child to connect: it starts its JVM and runs the warm-up, the grader's code only, which a
+     * machine loaded far beyond its cores stretches to many seconds. It only guards against a child that never
+     * connects (the total time limit may end the wait sooner).
+     */
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
+    /**
+     * The limit from a child's connection to its first test (processor time, or wall time for a child that waits):
+     * it loads the submission and the test classes, which is not the student's time.
      */
     private static final Duration START_GRACE = Duration.ofSeconds(10);
 
@@ -126,7 +132,7 @@ public final class TestRun {
         child.start(submissionClasses, config.hiddenPackage(),
                 remaining.values().stream().map(PlannedTest::selector).toList());
         String current = null;
-        TestClock clock = new TestClock(child, START_GRACE);
+        TestClock clock = new TestClock(child, CONNECT_GRACE, START_GRACE);
         while (true) {
             Duration limit = limitNow(current);
             ChildJvm.Signal signal = child.poll(clock.nextCheck(limit, deadline));
@@ -197,7 +203,7 @@ public final class TestRun {
                     endRemaining(TestStatus.NOT_RUN, "not run: JUnit did not run this test");
                     return;
                 }
-                case HELLO -> { }
+                case HELLO -> clock.connected();
             }
         }
     }

@@ -82,7 +82,7 @@ class TestClockTest {
     }
 
     private static TestClock startedTest(StandIn child) {
-        TestClock clock = new TestClock(child, Duration.ZERO, () -> child.wallNanos);
+        TestClock clock = new TestClock(child, Duration.ZERO, Duration.ZERO, () -> child.wallNanos);
         clock.testStarted();
         return clock;
     }
@@ -216,5 +216,71 @@ class TestClockTest {
         TestClock clock = startedTest(child);
         assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)));
         assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?", clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
+    private static final Duration START_GRACE = Duration.ofSeconds(10);
+
+    private static TestClock requested(StandIn child) {
+        return new TestClock(child, CONNECT_GRACE, START_GRACE, () -> child.wallNanos);
+    }
+
+    @Test
+    void aSlowStartBeforeTheConnectionIsNotTheStudentsTime() {
+        StandIn child = new StandIn(); // starved while it warms up: hardly any processor time, and none of it the student's
+        TestClock clock = requested(child);
+        assertEquals(Duration.ofSeconds(20), stoppedAfter(child, clock, Duration.ofSeconds(20)),
+                "20 s of JVM start and warm-up on a loaded machine: not stopped");
+        clock.connected();
+        assertEquals(START_GRACE, stoppedAfter(child, clock, Duration.ofSeconds(60)),
+                "from the connection, a child that waits is stopped once it waited the start grace");
+        assertEquals(TestClock.WAITED, clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void aChildThatNeverConnectsIsStoppedAfterTheConnectGrace() {
+        StandIn child = new StandIn();
+        child.share = 1; // what it computes is the grader's start-up, not judged
+        TestClock clock = requested(child);
+        assertEquals(CONNECT_GRACE.plus(LIMIT.multipliedBy(3)), stoppedAfter(child, clock, Duration.ofSeconds(120)));
+        assertEquals(TestClock.WAITED, clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void aStarvedChildLoadingTheTestsGoesOnWhileItStillComputes() {
+        StandIn child = new StandIn();
+        child.share = 0.06; // 21 JVMs on 2 cores loading their tests at once: under a tenth of a core each
+        child.wantsProcessor = Optional.of(true);
+        TestClock clock = requested(child);
+        clock.connected();
+        assertEquals(Duration.ofSeconds(60), stoppedAfter(child, clock, Duration.ofSeconds(60)),
+                "3.6 s of processor time in a minute: under the 10 s grace, and computing all along");
+        clock.testStarted();
+        child.share = 0;
+        child.wantsProcessor = Optional.of(false);
+        assertEquals(LIMIT, stoppedAfter(child, clock, Duration.ofSeconds(5)), "the test's own limit then applies");
+    }
+
+    @Test
+    void aLoadingThatComputesPastTheStartGraceIsStoppedInWordsOfItsOwn() {
+        StandIn child = new StandIn();
+        child.share = 1; // a static initialiser that loops forever, run as JUnit loads the tests
+        child.wantsProcessor = Optional.of(true);
+        TestClock clock = requested(child);
+        clock.connected();
+        assertEquals(START_GRACE.plus(CHECK), stoppedAfter(child, clock, Duration.ofSeconds(60)));
+        assertEquals("timed out before the test began: loading the submission and the tests computed for 10 s. Does a"
+                + " static initialiser (a static field or block) loop forever?", clock.exceeded(LIMIT).orElseThrow());
+    }
+
+    @Test
+    void aConnectionAfterTheFirstTestStartedRestartsNoClock() {
+        StandIn child = new StandIn();
+        TestClock clock = requested(child);
+        clock.testStarted();
+        stoppedAfter(child, clock, Duration.ofMillis(500));
+        clock.connected();
+        assertEquals(Duration.ofMillis(500), stoppedAfter(child, clock, Duration.ofSeconds(5)),
+                "the test's wait goes on counting: 0.5 s before, 0.5 s after");
     }
 }
