@@ -169,16 +169,17 @@ final class TestClock {
         if (computed.compareTo(limit) > 0) {
             return Optional.of(phase == Phase.LOADING ? loadedTooLong(limit) : computedTooLong(limit));
         }
-        if (waited >= limit.toNanos() && idleDuringWindow(latest) && !child.wantsProcessor().orElse(true)) {
-            return Optional.of(waitedOrPrinted(now, limit));
+        boolean idle = waited >= limit.toNanos() && idleDuringWindow(latest);
+        boolean hardlyComputed = waited >= TimeLimitRule.wallLimitFor(limit).toNanos()
+                && computed.toNanos() < waited * TimeLimitRule.WAITING_SHARE;
+        if (!idle && !hardlyComputed) {
+            return Optional.empty();
         }
-        // Where the child's threads cannot be seen: one that computes, however slowly, goes on until its processor
-        // time runs out; one that has hardly computed since its last progress is stopped.
-        if (waited >= TimeLimitRule.wallLimitFor(limit).toNanos()
-                && computed.toNanos() < waited * TimeLimitRule.WAITING_SHARE) {
-            return Optional.of(waitedOrPrinted(now, limit));
-        }
-        return Optional.empty();
+        // A thread that wants a processor computes, however slowly a loaded machine lets it: its processor time
+        // decides. Where the threads cannot be seen, one that has hardly computed since its last progress is stopped.
+        Optional<Boolean> wantsProcessor = child.wantsProcessor();
+        boolean waiting = wantsProcessor.isPresent() ? idle && !wantsProcessor.get() : hardlyComputed;
+        return waiting ? Optional.of(waitedOrPrinted(now, limit)) : Optional.empty();
     }
 
     /**

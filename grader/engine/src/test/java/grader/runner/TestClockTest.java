@@ -105,13 +105,16 @@ class TestClockTest {
     }
 
     @Test
-    void aStarvedChildWithARunnableThreadGoesOnUntilThreeTimesItsLimit() {
+    void aStarvedChildWithARunnableThreadGoesOnUntilItsProcessorTimeRunsOut() {
         StandIn child = new StandIn();
         child.share = 0.02; // a tiny share of a core: a machine loaded fifty times over
         child.wantsProcessor = Optional.of(true);
         TestClock clock = startedTest(child);
-        assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)),
-                "the older rule still applies: under 5% of a core since its start, stopped at 3 x the limit");
+        assertEquals(Duration.ofSeconds(45), stoppedAfter(child, clock, Duration.ofSeconds(45)),
+                "0.9 s of processor time in 45 s, computing all along: not stopped");
+        assertEquals(Duration.ofMillis(5100), stoppedAfter(child, clock, Duration.ofSeconds(60)), "over 1 s of computing");
+        assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?",
+                clock.exceeded(LIMIT).orElseThrow(), "the words of its processor time, not of waiting");
     }
 
     @Test
