@@ -19,9 +19,9 @@ import java.util.function.LongSupplier;
  * time: until the child connects ({@link #connected}) it runs only the grader's own code (its JVM's start and the
  * warm-up), and only a generous wall clock guards it; from its connection to its first test it loads the submission
  * and the tests, under the rules of a test whose limit is the start grace. A machine loaded far beyond its cores
- * stretches that time in wall time but hardly in processor time: when a wall clock alone judged it (10 s, plus 3 x
- * the test's limit, from the request), 21 test JVMs warming up side by side on 2 cores in CI did not start their
- * first test in time, and a correct submission lost 19 tests.
+ * stretches that time in wall time but hardly in processor time. A wall clock alone judged it before (10 s, plus 3 x
+ * the test's limit, from the request): with 21 test JVMs on 2 cores in CI, a correct submission lost the 19 tests
+ * whose limit was the floor and kept the two with the longest, as that rule would have it.
  */
 final class TestClock {
     /** How often the processor clock is read while no message arrives and the test is far from its limit. */
