@@ -183,8 +183,8 @@ final class TestClock {
     }
 
     /**
-     * The loading of the tests runs the student's static initialisers: one that loops forever is stopped when the
-     * grace's processor time is used up.
+     * Loading the tests may run the student's static initialisers (a hidden test class that uses the model in a static
+     * field): one that loops forever is stopped when the grace's processor time is used up.
      */
     private static String loadedTooLong(Duration grace) {
         return "timed out before the test began: loading the submission and the tests computed for " + seconds(grace)
