@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 class TestClockTest {
     private static final Duration LIMIT = Duration.ofSeconds(1);
     private static final Duration CHECK = Duration.ofMillis(100);
+    /** The graces a requested child gets, as TestRun gives them. */
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
+    private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     /** A child whose processor time grows by {@code share} of the wall time and which says whether it wants a core. */
     private static final class StandIn implements TestClock.Watched {
@@ -220,9 +223,6 @@ class TestClockTest {
         assertEquals(LIMIT.multipliedBy(3), stoppedAfter(child, clock, Duration.ofSeconds(5)));
         assertEquals("timed out after 1 s of computing: an endless loop, or a very slow one?", clock.exceeded(LIMIT).orElseThrow());
     }
-
-    private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
-    private static final Duration START_GRACE = Duration.ofSeconds(10);
 
     private static TestClock requested(StandIn child) {
         return new TestClock(child, CONNECT_GRACE, START_GRACE, () -> child.wallNanos);
