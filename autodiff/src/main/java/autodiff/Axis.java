@@ -5,8 +5,9 @@ final class Axis {
     private Axis() {}
 
     static void check(String op, int axis) {
-        Check.argument(axis == 0 || axis == 1,
-                "%s: axis must be 0 (per column, giving 1 x cols) or 1 (per row, giving rows x 1), got %d",
-                op, axis);
+        if (axis != 0 && axis != 1) {
+            throw Check.failure("%s: axis must be 0 (per column, giving 1 x cols) or 1 (per row, giving rows x 1), got %d",
+                    op, axis);
+        }
     }
 }

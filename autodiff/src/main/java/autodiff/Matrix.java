@@ -71,7 +71,9 @@ public final class Matrix {
     }
 
     private static void checkShape(int rows, int cols) {
-        Check.argument(rows > 0 && cols > 0, "a matrix needs positive dimensions, got (%dx%d)", rows, cols);
+        if (rows <= 0 || cols <= 0) {
+            throw Check.failure("a matrix needs positive dimensions, got (%dx%d)", rows, cols);
+        }
     }
 
     // ---- shape and element access ----------------------------------------------------------
@@ -106,7 +108,9 @@ public final class Matrix {
 
     /** The single value of a 1 x 1 matrix, such as a loss. */
     public double item() {
-        Check.argument(data.length == 1, "item: needs a (1x1) matrix, got %s", shape());
+        if (data.length != 1) {
+            throw Check.failure("item: needs a (1x1) matrix, got %s", shape());
+        }
         return data[0];
     }
 
@@ -407,8 +411,9 @@ public final class Matrix {
         if (this.rows == rows && this.cols == cols) {
             return this;
         }
-        Check.argument((this.rows == 1 || this.rows == rows) && (this.cols == 1 || this.cols == cols),
-                "broadcastTo: cannot repeat %s up to (%dx%d)", shape(), rows, cols);
+        if (!((this.rows == 1 || this.rows == rows) && (this.cols == 1 || this.cols == cols))) {
+            throw Check.failure("broadcastTo: cannot repeat %s up to (%dx%d)", shape(), rows, cols);
+        }
         double[] out = ArrayPool.array(rows * cols);
         if (this.rows == 1 && this.cols == cols) {
             Broadcast.repeatRow(data, cols, out, rows);
@@ -437,8 +442,9 @@ public final class Matrix {
         if (targetCols == 1 && cols != 1) {
             out = out.sum(1);
         }
-        Check.argument(out.rows == targetRows && out.cols == targetCols,
-                "sumTo: cannot sum %s down to (%dx%d)", shape(), targetRows, targetCols);
+        if (out.rows != targetRows || out.cols != targetCols) {
+            throw Check.failure("sumTo: cannot sum %s down to (%dx%d)", shape(), targetRows, targetCols);
+        }
         return out;
     }
 
@@ -449,7 +455,9 @@ public final class Matrix {
      * into an array it owns, which no one else holds yet. The same sum, entry by entry, as {@link #add}.
      */
     void accumulate(Matrix other) {
-        Check.argument(sameShape(other), "accumulate: %s and %s differ", shape(), other.shape());
+        if (!sameShape(other)) {
+            throw Check.failure("accumulate: %s and %s differ", shape(), other.shape());
+        }
         Kernel.ADD.run(data, 0, other.data, 0, data, 1, data.length);
     }
 
