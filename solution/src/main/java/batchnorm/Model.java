@@ -79,9 +79,10 @@ public final class Model {
         // BEGIN SOLUTION
         // STUB: throw new UnsupportedOperationException("Exercise 2 is not implemented yet: Model.trainingMode (see exercises.md#exercise-2-batch-norm-forward)");
         Node mean = x.mean(0);
-        Node variance = x.sub(mean).square().mean(0);
+        Node centered = x.sub(mean);
+        Node variance = centered.square().mean(0);
         updateRunningAverages(name, mean.value(), variance.value());
-        return scaleAndShift(x.sub(mean).div(variance.add(EPSILON).sqrt()), name);
+        return scaleAndShift(centered.div(variance.add(EPSILON).sqrt()), name);
         // END SOLUTION
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SelfCheckMessagesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            dividing by the variance | (x.sub(mean).div(variance.add(EPSILON).sqrt()), name); | (x.sub(mean).div(variance.add(EPSILON)), name); | Exercise2.outputHasMeanBetaAndStdAbsGamma | you divided by the variance
+            dividing by the variance | (centered.div(variance.add(EPSILON).sqrt()), name);   | (centered.div(variance.add(EPSILON)), name);   | Exercise2.outputHasMeanBetaAndStdAbsGamma | you divided by the variance
             ignoring gamma           | normalized.mul(param("gamma_" + name))               | normalized                                     | Exercise2.outputFollowsNewGammaAndBeta   | the output ignores gamma
             never updating averages  | updateRunningAverages(name, mean.value(), variance.value()); | ;                                      | Exercise3.runningAveragesApproachTheDataStatistics | the average never moved
             updating in eval mode    | Node mean = new Node(params.get("avg_mean_" + name)); | updateRunningAverages(name, x.value().mean(0), x.value().mean(0)); Node mean = new Node(params.get("avg_mean_" + name)); | Exercise3.evaluationLeavesTheAveragesUnchanged | evalMode must only read the running averages

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TimeLimitsTest {
     private static final String EVAL_FIRST_LINE = "Node mean = new Node(params.get(\"avg_mean_\" + name));";
-    private static final String NORMALISED = "return scaleAndShift(x.sub(mean).div(variance.add(EPSILON).sqrt()), name);";
+    /** The last lines of the solution's two batch-norm modes: training mode normalises its centered batch once. */
+    private static final String TRAINING_NORMALISED = "return scaleAndShift(centered.div(variance.add(EPSILON).sqrt()), name);";
+    private static final String EVAL_NORMALISED = "return scaleAndShift(x.sub(mean).div(variance.add(EPSILON).sqrt()), name);";
 
     @TempDir
     static Path workRoot;
@@ -52,8 +54,8 @@ class TimeLimitsTest {
                         + "            return out;\n        };")
                 .replace("Node mean = x.mean(0);", "long started = System.nanoTime();\n        Node mean = x.mean(0);")
                 .replace(EVAL_FIRST_LINE, "long started = System.nanoTime();\n        " + EVAL_FIRST_LINE)
-                .replace(NORMALISED, "Node out = " + NORMALISED.substring("return ".length())
-                        + "\n        spinFourTimesAsLong(started);\n        return out;");
+                .replace(TRAINING_NORMALISED, spinningBeforeReturn(TRAINING_NORMALISED))
+                .replace(EVAL_NORMALISED, spinningBeforeReturn(EVAL_NORMALISED));
         int end = slow.lastIndexOf('}');
         slow = slow.substring(0, end) + "\n    /** Busy-waits four times as long as the work since {@code started} took. */\n"
                 + "    private static void spinFourTimesAsLong(long started) {\n"
@@ -62,6 +64,12 @@ class TimeLimitsTest {
         assertTrue(!slow.equals(solution) && slow.split("spinFourTimesAsLong\\(started\\)", -1).length == 4,
                 "the slow variant no longer patches the solution's linear layer and both batch-norm modes");
         return slow;
+    }
+
+    /** {@code return <result>;} as the result kept in {@code out}, a spin, then {@code return out;}. */
+    private static String spinningBeforeReturn(String returnStatement) {
+        return "Node out = " + returnStatement.substring("return ".length())
+                + "\n        spinFourTimesAsLong(started);\n        return out;";
     }
 
     @Test
