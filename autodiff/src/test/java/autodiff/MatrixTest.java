@@ -291,6 +291,23 @@ class MatrixTest {
     }
 
     @Test
+    void shapeChecksOnTheHotPathNameTheShapesWhenTheyFail() {
+        // These checks build their messages only when they fail (Check.failure), so each message is asserted here.
+        assertEquals("broadcastTo: cannot repeat (2x3) up to (3x3)",
+                assertThrows(IllegalArgumentException.class, () -> A.broadcastTo(3, 3)).getMessage());
+        assertEquals("sumTo: cannot sum (2x3) down to (3x3)",
+                assertThrows(IllegalArgumentException.class, () -> A.sumTo(3, 3)).getMessage());
+        assertEquals("item: needs a (1x1) matrix, got (2x3)",
+                assertThrows(IllegalArgumentException.class, () -> A.item()).getMessage());
+        Matrix sum = Matrix.zeros(2, 3);
+        assertEquals("accumulate: (2x3) and (1x3) differ",
+                assertThrows(IllegalArgumentException.class, () -> sum.accumulate(Matrix.ones(1, 3))).getMessage());
+        assertEquals(Matrix.zeros(2, 3), sum, "a refused accumulate changes nothing");
+        assertEquals("mean: axis must be 0 (per column, giving 1 x cols) or 1 (per row, giving rows x 1), got -1",
+                assertThrows(IllegalArgumentException.class, () -> A.mean(-1)).getMessage());
+    }
+
+    @Test
     void selectRowsAndWithMakeNewMatrices() {
         assertEquals(Matrix.of(new double[][] {{4, 5, 6}, {1, 2, 3}, {4, 5, 6}}), A.selectRows(new int[] {1, 0, 1}));
         Matrix changed = A.with(0, 1, -2);
