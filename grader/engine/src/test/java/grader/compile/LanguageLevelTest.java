@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The grader compiles for Java 17 on every JDK, and on JDK 17 itself without reading ct.sym. */
 class LanguageLevelTest {
-    /** Java 17 code whose class files javac builds in ways of its own: sealed types, records, switch on strings, lambdas, string concatenation. */
+    /**
+     * Java 17 code whose class files javac builds in ways of its own: sealed types, records, a switch on strings, a
+     * pattern instanceof, a text block, a lambda and string concatenation.
+     */
     private static final String SOURCE = StaticCheckTest.model("""
             sealed interface Shape permits Square, Circle {}
             record Square(double side) implements Shape {}
@@ -75,8 +78,8 @@ class LanguageLevelTest {
 
         Map<String, byte[]> graded = classFiles(scratch.resolve("graded"));
         Map<String, byte[]> release = classFiles(scratch.resolve("release"));
-        assertEquals(List.of("batchnorm/Model$Circle.class", "batchnorm/Model$Shape.class", "batchnorm/Model$Square.class",
-                "batchnorm/Model.class"), List.copyOf(graded.keySet()));
+        assertEquals(List.of("batchnorm/Model$Circle.class", "batchnorm/Model$Shape.class",
+                "batchnorm/Model$Square.class", "batchnorm/Model.class"), List.copyOf(graded.keySet()));
         assertEquals(release.keySet(), graded.keySet());
         for (String name : release.keySet()) {
             assertArrayEquals(release.get(name), graded.get(name), name + " differs from javac --release 17's");
