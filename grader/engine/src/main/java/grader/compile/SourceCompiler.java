@@ -54,6 +54,13 @@ public final class SourceCompiler {
                 : List.of("--release", RELEASE);
     }
 
+    /** javac's options besides the language level: no annotation processors, debug information, no warnings. */
+    static final List<String> OTHER_OPTIONS = List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none",
+            "-encoding", "UTF-8");
+    /** Every option of every compilation in this JVM. */
+    private static final List<String> OPTIONS = java.util.stream.Stream.concat(
+            languageLevel(Runtime.version().feature()).stream(), OTHER_OPTIONS.stream()).toList();
+
     /**
      * How the compiling thread is bounded.
      *
@@ -119,9 +126,7 @@ public final class SourceCompiler {
         List<JavaFileObject> units = sources.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> (JavaFileObject) new Source(e.getKey(), e.getValue())).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = new ArrayList<>(languageLevel(Runtime.version().feature()));
-        options.addAll(List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-encoding", "UTF-8"));
-        JavacTask task = (JavacTask) javac.getTask(new StringWriter(), fileManager, diagnostics, options, null, units);
+        JavacTask task = (JavacTask) javac.getTask(new StringWriter(), fileManager, diagnostics, OPTIONS, null, units);
         Iterable<? extends CompilationUnitTree> trees = task.parse();
         task.analyze();
         if (hasErrors(diagnostics)) {

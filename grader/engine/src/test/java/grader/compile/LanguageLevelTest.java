@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,10 +71,11 @@ class LanguageLevelTest {
         Path source = Files.createDirectories(scratch.resolve("src/batchnorm")).resolve("Model.java");
         Files.writeString(source, SOURCE);
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int exit = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, "--release", "17", "-proc:none",
-                "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-encoding", "UTF-8",
-                "-cp", scratch.resolve("autodiff-classes").toString(), "-d", scratch.resolve("release").toString(),
-                source.toString());
+        List<String> arguments = new ArrayList<>(List.of("--release", "17"));
+        arguments.addAll(SourceCompiler.OTHER_OPTIONS);
+        arguments.addAll(List.of("-cp", scratch.resolve("autodiff-classes").toString(),
+                "-d", scratch.resolve("release").toString(), source.toString()));
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, arguments.toArray(String[]::new));
         assertEquals(0, exit, messages::toString);
 
         Map<String, byte[]> graded = classFiles(scratch.resolve("graded"));
