@@ -75,24 +75,29 @@ public final class BreastCancer {
     }
 
     private static double[] parseRow(String line, String source, int lineNumber) {
-        String[] fields = line.split(",", -1);
-        if (fields.length != COLUMNS) {
+        int fields = 1;
+        for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', comma + 1)) {
+            fields++;
+        }
+        if (fields != COLUMNS) {
             throw new IllegalArgumentException(String.format("%s line %d: expected %d comma-separated values, found %d",
-                    source, lineNumber, COLUMNS, fields.length));
+                    source, lineNumber, COLUMNS, fields));
         }
         double[] values = new double[COLUMNS];
-        for (int c = 0; c < COLUMNS; c++) {
+        for (int c = 0, start = 0; c < COLUMNS; c++) {
+            int end = c == FEATURES ? line.length() : line.indexOf(',', start);
             try {
-                values[c] = Double.parseDouble(fields[c].trim());
+                values[c] = DecimalField.parse(line, start, end);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(String.format("%s line %d, column %d: '%s' is not a number",
-                        source, lineNumber, c + 1, fields[c]));
+                        source, lineNumber, c + 1, line.substring(start, end)));
             }
+            start = end + 1;
         }
         double label = values[FEATURES];
         if (label != 0.0 && label != 1.0) {
             throw new IllegalArgumentException(String.format("%s line %d: label must be 0 or 1, found %s",
-                    source, lineNumber, fields[FEATURES]));
+                    source, lineNumber, line.substring(line.lastIndexOf(',') + 1)));
         }
         return values;
     }
