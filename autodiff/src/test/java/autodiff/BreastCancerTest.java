@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +77,34 @@ class BreastCancerTest {
                 () -> BreastCancer.trainTestSplit(Matrix.zeros(3, 2), Matrix.zeros(3, 1), 1.0, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> BreastCancer.trainTestSplit(Matrix.zeros(1, 2), Matrix.zeros(1, 1), 0.5, 0));
+    }
+
+    @Test
+    void loadGivesWhatParseDoubleGivesForEveryFieldOfTheBundledFile() throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                BreastCancer.class.getResourceAsStream(BreastCancer.RESOURCE), StandardCharsets.UTF_8))) {
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                rows.add(Arrays.stream(line.split(",", -1)).mapToDouble(Double::parseDouble).toArray());
+            }
+        }
+        double[] features = rows.stream().flatMapToDouble(row -> Arrays.stream(row, 0, 30)).toArray();
+        double[] labels = rows.stream().mapToDouble(row -> row[30]).toArray();
+        // Matrix.equals compares the doubles' bits, so a last-digit difference anywhere fails here.
+        assertEquals(Matrix.fromRowMajor(rows.size(), 30, features), DATA.features());
+        assertEquals(Matrix.fromRowMajor(rows.size(), 1, labels), DATA.labels());
+    }
+
+    @Test
+    void linesEndAsBufferedReaderEndsThemAndBlankOnesAreSkipped() {
+        // Lines 2 to 6: a row ended by \r\n, a blank one, a row ended by a lone \r, a row ended by \n, an empty one.
+        String rows = row("1").strip() + "\r\n" + "  \t\r\n" + row("0").strip() + "\r" + row("1").strip() + "\n" + "\n";
+        BreastCancer.DataSet data = BreastCancer.read(new StringReader(HEADER.strip() + "\r\n" + rows), "endings.csv");
+        assertEquals(Matrix.fromRowMajor(3, 1, 1, 0, 1), data.labels());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BreastCancer.read(new StringReader(HEADER + rows + "1,2"), "endings.csv"));
+        assertEquals("endings.csv line 7: expected 31 comma-separated values, found 2", e.getMessage());
     }
 
     @Test
