@@ -34,14 +34,19 @@ final class DecimalField {
             } else if (c == '.' && decimals < 0) {
                 decimals = 0;
             } else {
-                return Double.parseDouble(new String(text, start, end - start).trim());  // a sign, an exponent, a space, ...
+                return parseDouble(text, start, end);  // a sign, an exponent, a space, ...
             }
         }
         if (count == 0) {
-            return Double.parseDouble(new String(text, start, end - start).trim());  // "" or ".": its error message
+            return parseDouble(text, start, end);  // "" or ".": its error message
         }
         // Both operands are exact, and IEEE division rounds correctly: the double nearest the decimal, which is
         // what parseDouble returns (its own fast path does this same division).
         return digits / POWERS_OF_TEN[Math.max(decimals, 0)];
+    }
+
+    /** The general parser, on the field's characters trimmed, as a String split from the line would give them. */
+    private static double parseDouble(char[] text, int start, int end) {
+        return Double.parseDouble(new String(text, start, end - start).trim());
     }
 }

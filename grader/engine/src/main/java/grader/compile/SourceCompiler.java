@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -58,7 +59,7 @@ public final class SourceCompiler {
     static final List<String> OTHER_OPTIONS = List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none",
             "-encoding", "UTF-8");
     /** Every option of every compilation in this JVM. */
-    private static final List<String> OPTIONS = java.util.stream.Stream.concat(
+    private static final List<String> OPTIONS = Stream.concat(
             languageLevel(Runtime.version().feature()).stream(), OTHER_OPTIONS.stream()).toList();
 
     /**
